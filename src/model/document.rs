@@ -1,0 +1,94 @@
+use super::{Table, TableKind, Unit};
+use crate::text::Span;
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Default)]
+pub enum DocKind {
+    #[default]
+    #[serde(rename = "预算")]
+    Budget,
+    #[serde(rename = "决算")]
+    FinalAccounts,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Default)]
+pub struct Meta {
+    pub department: Option<String>,
+    pub department_code: Option<String>,
+    pub year: Option<i32>,
+    pub unit: Option<Unit>,
+    pub kind: DocKind,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum SectionKind {
+    /// 部门预算 (the whole department)
+    Department,
+    /// 单位预算 of one unit
+    Unit,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Section {
+    pub kind: SectionKind,
+    /// Name as printed in the section's table headers (e.g. "450001丰润区医疗保障局本级").
+    pub name: String,
+    pub span: Span,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum MentionKind {
+    Amount(Unit),
+    Percent,
+}
+
+/// A number written in a sentence: an amount with its unit or a percent.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Mention {
+    pub span: Span,
+    pub value: Decimal,
+    pub scale: u32,
+    pub kind: MentionKind,
+}
+
+/// A paragraph of the 情况说明 with its heading path.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Paragraph {
+    pub heading: Vec<String>,
+    pub span: Span,
+    pub mentions: Vec<Mention>,
+}
+
+/// A table promised by the 目录.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct TocEntry {
+    pub number: Option<String>,
+    pub title: String,
+    pub kind: TableKind,
+    /// The 目录 says the table is published empty (是否空表: 是).
+    pub declared_empty: bool,
+    pub reason: Option<String>,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Default)]
+pub struct Document {
+    pub meta: Meta,
+    pub sections: Vec<Section>,
+    pub tables: Vec<Table>,
+    pub paragraphs: Vec<Paragraph>,
+    pub toc: Vec<TocEntry>,
+    /// Byte length of the input.
+    pub len: u32,
+}
+
+impl Document {
+    pub fn tables_of(&self, kind: TableKind) -> impl Iterator<Item = &Table> {
+        self.tables.iter().filter(move |t| t.kind == kind)
+    }
+
+    pub fn tables_in(&self, section: usize) -> impl Iterator<Item = &Table> {
+        self.tables.iter().filter(move |t| t.section == section)
+    }
+}

@@ -1,0 +1,140 @@
+//! Lossless split of the input into lines and cells. Concatenating every line's `full` span
+//! gives back the input exactly.
+use crate::text::Span;
+
+#[derive(Clone, Copy, Debug)]
+pub struct Line<'a> {
+    /// The line without its terminator.
+    pub text: &'a str,
+    pub start: usize,
+    /// Span including the terminator (\n, \r\n or \r).
+    pub full: Span,
+}
+
+impl Line<'_> {
+    pub fn span(&self) -> Span {
+        Span::new(self.start, self.start + self.text.len())
+    }
+}
+
+pub fn split_lines(src: &str) -> Vec<Line<'_>> {
+    let bytes = src.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b == b'\n' || b == b'\r' {
+            let end = i;
+            let mut next = i + 1;
+            if b == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+                next += 1;
+            }
+            out.push(Line { text: &src[start..end], start, full: Span::new(start, next) });
+            start = next;
+            i = next;
+        } else {
+            i += 1;
+        }
+    }
+    if start < src.len() {
+        out.push(Line { text: &src[start..], start, full: Span::new(start, src.len()) });
+    }
+    out
+}
+
+/// A piece of text with its span; `text` is trimmed and stripped of markup (`<b>`, `**`, `#`).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Tok<'a> {
+    pub text: &'a str,
+    pub span: Span,
+}
+
+impl<'a> Tok<'a> {
+    /// Trim white space and simple markup around `raw` which starts at byte `at`.
+    pub fn new(raw: &'a str, at: usize) -> Tok<'a> {
+        let mut s = raw;
+        let mut off = at;
+        loop {
+            let before = s.len();
+            let t = s.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{3000}');
+            off += s.len() - t.len();
+            s = t.trim_end_matches(|c: char| c.is_whitespace() || c == '\u{3000}');
+            for tag in ["<b>", "<strong>", "**", "<br>"] {
+                if let Some(r) = s.strip_prefix(tag) {
+                    off += tag.len();
+                    s = r;
+                }
+            }
+            for tag in ["</b>", "</strong>", "**", "<br>"] {
+                if let Some(r) = s.strip_suffix(tag) {
+                    s = r;
+                }
+            }
+            if s.len() == before {
+                break;
+            }
+        }
+        Tok { text: s, span: Span::new(off, off + s.len()) }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.text.is_empty()
+    }
+}
+
+/// Split a line into cells at tabs (keeping empty cells, positional).
+pub fn tab_cells<'a>(line: &Line<'a>) -> Vec<Tok<'a>> {
+    let mut out = Vec::new();
+    let mut pos = line.start;
+    for part in line.text.split('\t') {
+        out.push(Tok::new(part, pos));
+        pos += part.len() + 1;
+    }
+    out
+}
+
+/// Split a line into tokens at runs of white space (PDF text, where empty cells vanish).
+pub fn space_tokens<'a>(line: &Line<'a>) -> Vec<Tok<'a>> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    for (i, c) in line.text.char_indices() {
+        let ws = c.is_whitespace() || c == '\u{3000}';
+        match (ws, start) {
+            (true, Some(s)) => {
+                out.push(Tok::new(&line.text[s..i], line.start + s));
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push(Tok::new(&line.text[s..], line.start + s));
+    }
+    out.retain(|t| !t.is_empty());
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lossless() {
+        let s = "a\r\nb\n\nc\rd";
+        let ls = split_lines(s);
+        let joined: String = ls.iter().map(|l| l.full.slice(s)).collect();
+        assert_eq!(joined, s);
+        assert_eq!(ls.iter().map(|l| l.text).collect::<Vec<_>>(), ["a", "b", "", "c", "d"]);
+    }
+
+    #[test]
+    fn markup_trimmed() {
+        let s = "32\t<b>本年收入合计</b>\t<b>4981.72</b>";
+        let l = split_lines(s)[0];
+        let c = tab_cells(&l);
+        assert_eq!(c[2].text, "4981.72");
+        assert_eq!(c[2].span.slice(s), "4981.72");
+    }
+}

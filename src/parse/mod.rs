@@ -1,0 +1,262 @@
+//! Text → document model. The parser never fails: what it cannot read becomes a `P` finding.
+//!
+//! Pipeline: [`lines`] splits the input losslessly; [`records`] groups lines into records (one table
+//! row or one paragraph line, in whichever of the text shapes the input has); [`tables`] finds tables
+//! and reads their headers and rows; [`place`] places values when empty cells vanished;
+//! [`narrative`] collects the amounts and percents of the 情况说明.
+pub mod lines;
+pub mod narrative;
+pub mod number;
+pub mod place;
+pub mod records;
+pub mod tables;
+
+use crate::model::{Document, Meta, Section, SectionKind, Unit};
+use crate::report::{Finding, Location, Severity};
+use crate::text::Span;
+
+/// Parse result: the model plus parse findings (P codes).
+#[derive(Debug, Clone)]
+pub struct Parsed {
+    pub doc: Document,
+    pub findings: Vec<Finding>,
+}
+
+/// Inputs larger than this are refused with a finding (nothing is parsed, nothing is lost).
+pub const MAX_INPUT: usize = 64 * 1024 * 1024;
+
+pub fn parse(src: &str) -> Parsed {
+    let mut diags = Diags::default();
+    let mut doc = Document { len: src.len() as u32, ..Document::default() };
+    if src.len() > MAX_INPUT {
+        diags.push(P_NO_TABLES, Span::empty(0), format!("输入过大（{} 字节，上限 {} 字节），未解析", src.len(), MAX_INPUT));
+        return Parsed { doc, findings: diags.0 };
+    }
+    let lines = lines::split_lines(src);
+    let recs = records::build(src, &lines);
+    doc.meta = read_meta(src, &lines);
+    let out = tables::find_tables(src, &lines, &recs, &doc.meta, &mut diags);
+    doc.tables = out.tables;
+    doc.toc = out.toc;
+    doc.sections = out.sections;
+    if doc.sections.is_empty() {
+        doc.sections.push(Section { kind: SectionKind::Department, name: doc.meta.department.clone().unwrap_or_default(), span: Span::new(0, src.len()) });
+    }
+    if doc.meta.unit.is_none() {
+        doc.meta.unit = doc.tables.first().map(|t| t.unit);
+    }
+    doc.paragraphs = narrative::paragraphs(src, &lines, &out.table_lines);
+    let has_data = doc.tables.iter().any(|t| !t.rows.is_empty());
+    if !has_data {
+        let what = if src.trim().is_empty() {
+            "输入为空".to_string()
+        } else if src.contains('\u{FFFD}') || src.chars().filter(|c| c.is_control() && !c.is_whitespace()).count() > src.len() / 100 + 1 {
+            "输入看起来不是文本（可能是二进制文件或编码错误），未识别到任何预算表".to_string()
+        } else {
+            "未识别到任何预算表：请粘贴部门预算/决算公开文件的文字（含各张附表）".to_string()
+        };
+        diags.push(P_NO_TABLES, Span::empty(0), what);
+    }
+    Parsed { doc, findings: diags.0 }
+}
+
+/// Codes of the parse findings (declared as rules in `rules::structure`).
+pub const P_NO_TABLES: &str = "P001";
+pub const P_AMBIGUOUS: &str = "P002";
+pub const P_UNALIGNED: &str = "P003";
+
+#[derive(Default, Debug)]
+pub struct Diags(pub Vec<Finding>);
+
+impl Diags {
+    pub fn push(&mut self, code: &'static str, span: Span, message: String) {
+        self.push_at(code, Location::text(span), message);
+    }
+
+    pub fn push_at(&mut self, code: &'static str, primary: Location, message: String) {
+        let (name, severity) = crate::rules::registry::parse_rule(code);
+        self.0.push(Finding { id: 0, code, name, severity, message, primary, related: vec![], expected: None, actual: None });
+    }
+}
+
+/// Which severity a parse finding gets (looked up in the registry).
+pub fn parse_severity(code: &str) -> Severity {
+    crate::rules::registry::parse_rule(code).1
+}
+
+/// Remove white space, list markers (一、 (一) 1、 1. ①) and "其中：" from a row name.
+pub fn normalize_name(name: &str) -> String {
+    let mut s: String = name.chars().filter(|c| !c.is_whitespace() && *c != '\u{3000}').collect();
+    loop {
+        let before = s.len();
+        for p in ["其中：", "其中:", "其中"] {
+            if let Some(r) = s.strip_prefix(p) {
+                s = r.to_string();
+            }
+        }
+        s = strip_list_marker(&s).to_string();
+        if s.len() == before {
+            break;
+        }
+    }
+    s
+}
+
+fn strip_list_marker(s: &str) -> &str {
+    const NUMS: &str = "一二三四五六七八九十百零〇0123456789";
+    let t = s.trim_start_matches(['(', '（']);
+    let rest = t.trim_start_matches(|c: char| NUMS.contains(c));
+    if rest.len() < t.len() {
+        let r2 = rest.trim_start_matches([')', '）', '、', '.', '．']);
+        if r2.len() < rest.len() || t.len() < s.len() {
+            return r2;
+        }
+    }
+    s.trim_start_matches(|c: char| ('①'..='⑳').contains(&c))
+}
+
+/// Document metadata from the first lines that carry it.
+fn read_meta(src: &str, lines: &[lines::Line]) -> Meta {
+    let mut meta = Meta::default();
+    for l in lines {
+        let t = l.text;
+        if meta.year.is_none() {
+            if let Some(y) = after(t, "预算年度").and_then(leading_int) {
+                meta.year = Some(y as i32);
+            }
+        }
+        if meta.unit.is_none() {
+            if let Some(u) = unit_in(t) {
+                meta.unit = Some(u);
+            }
+        }
+        if meta.department.is_none() {
+            if let Some(name) = after(t, "部门名称") {
+                let n = name.split(|c: char| c.is_whitespace()).next().unwrap_or("").trim();
+                if !n.is_empty() {
+                    meta.department = Some(n.to_string());
+                }
+            } else if let Some((code, name)) = dept_line(t) {
+                meta.department_code = code;
+                meta.department = Some(name);
+            }
+        }
+        if meta.department.is_some() && meta.year.is_some() && meta.unit.is_some() {
+            break;
+        }
+    }
+    let head: String = src.chars().take(4000).collect();
+    if meta.year.is_none() {
+        meta.year = year_in(&head);
+    }
+    if meta.department.is_none() {
+        // "温县医疗保障局" on its own line near the top
+        meta.department = lines.iter().take(30).map(|l| l.text.trim().trim_start_matches('#').trim()).find(|t| is_org_name(t)).map(str::to_string);
+    }
+    if head.contains("决算") && !head.contains("预算公开") && !head.contains("部门预算") {
+        meta.kind = crate::model::DocKind::FinalAccounts;
+    }
+    meta
+}
+
+fn after<'a>(t: &'a str, key: &str) -> Option<&'a str> {
+    let i = t.find(key)?;
+    let rest = &t[i + key.len()..];
+    Some(rest.trim_start_matches([':', '：', ' ', '\t']))
+}
+
+fn leading_int(s: &str) -> Option<u32> {
+    let d: String = s.chars().take_while(|c| c.is_ascii_digit()).collect();
+    d.parse().ok()
+}
+
+fn year_in(s: &str) -> Option<i32> {
+    let b = s.as_bytes();
+    for i in 0..b.len().saturating_sub(4) {
+        if b[i..i + 4].iter().all(u8::is_ascii_digit) && (i == 0 || !b[i - 1].is_ascii_digit()) && !b.get(i + 4).is_some_and(u8::is_ascii_digit) {
+            let y: i32 = s[i..i + 4].parse().ok()?;
+            let rest = s[i + 4..].trim_start();
+            if (2000..2100).contains(&y) && rest.starts_with('年') {
+                return Some(y);
+            }
+        }
+    }
+    None
+}
+
+/// The unit named in a line ("单位：万元", "金额单位：元").
+pub fn unit_in(t: &str) -> Option<Unit> {
+    let rest = after(t, "单位")?;
+    if rest.starts_with("万元") {
+        Some(Unit::Wan)
+    } else if rest.starts_with('元') {
+        Some(Unit::Yuan)
+    } else {
+        None
+    }
+}
+
+const ORG_SUFFIXES: [&str; 12] = ["局", "委员会", "中心", "院", "所", "办公室", "站", "队", "厅", "处", "馆", "本级"];
+
+/// A short organisation name such as "温县医疗保障局" or "丰润区医疗保险事业管理中心".
+pub fn is_org_name(t: &str) -> bool {
+    let n = t.chars().count();
+    (3..=30).contains(&n)
+        && ORG_SUFFIXES.iter().any(|s| t.ends_with(s))
+        && !t.contains(['，', '。', '、', '：', ':', '（', '('])
+        && t.chars().all(|c| !c.is_ascii_digit())
+}
+
+/// "450丰润区医疗保障局" / "447承德市医疗保障局 预算年度：2022 单位：万元" / "450 平乡县医疗保障局" → (code, name).
+pub fn dept_line(t: &str) -> Option<(Option<String>, String)> {
+    let t = t.trim().trim_start_matches('#').trim();
+    let first = t.split("预算年度").next().unwrap_or(t).trim();
+    let digits: String = first.chars().take_while(|c| c.is_ascii_digit()).collect();
+    if digits.len() < 3 || digits.len() > 9 {
+        return None;
+    }
+    let name = first[digits.len()..].trim();
+    let name = name.split(|c: char| c.is_whitespace()).next().unwrap_or("");
+    if is_org_name(name) {
+        Some((Some(digits), name.to_string()))
+    } else {
+        None
+    }
+}
+
+/// A line that repeats on every page: the department / 预算年度 / 单位 header, or a page number.
+pub fn is_page_header(t: &str) -> bool {
+    let t = t.trim().trim_start_matches('#').trim();
+    t.contains("预算年度")
+        || t.starts_with("单位：")
+        || t.starts_with("单位:")
+        || t.starts_with("金额单位")
+        || t.starts_with("部门名称")
+        || t.starts_with("单位名称：")
+        || t == "page number"
+        || dept_line(t).is_some()
+        || t.starts_with("[bookmark")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_normalize() {
+        assert_eq!(normalize_name("一、一般公共预算拨款收入"), "一般公共预算拨款收入");
+        assert_eq!(normalize_name("（十）卫生健康支出"), "卫生健康支出");
+        assert_eq!(normalize_name("    其中：公务用车购置费"), "公务用车购置费");
+        assert_eq!(normalize_name("(二十一) 住房保障支出"), "住房保障支出");
+        assert_eq!(normalize_name("1、财政拨款"), "财政拨款");
+        assert_eq!(normalize_name("本年收入合计"), "本年收入合计");
+        assert_eq!(normalize_name("30%奖励性绩效工资"), "30%奖励性绩效工资");
+    }
+
+    #[test]
+    fn dept_lines() {
+        assert_eq!(dept_line("447承德市医疗保障局 预算年度：2022 单位：万元"), Some((Some("447".into()), "承德市医疗保障局".into())));
+        assert_eq!(dept_line("## 450 平乡县医疗保障局"), Some((Some("450".into()), "平乡县医疗保障局".into())));
+        assert_eq!(dept_line("2080505 机关事业单位基本养老保险缴费支出"), None);
+    }
+}

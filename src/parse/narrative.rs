@@ -1,0 +1,120 @@
+//! The 情况说明: paragraphs outside tables, their heading path, and every amount / percent in them.
+use super::lines::Line;
+use super::number::parse_amount;
+use crate::model::{Mention, MentionKind, Paragraph, Unit};
+use crate::text::Span;
+
+/// Is this line a heading ("一、…", "（二）…", "# …", "第二部分 …", "1、收入说明")?
+fn heading_level(t: &str) -> Option<usize> {
+    let t = t.trim();
+    if let Some(rest) = t.strip_prefix('#') {
+        let extra = rest.chars().take_while(|c| *c == '#').count();
+        return Some(1 + extra);
+    }
+    let n = t.chars().count();
+    if n > 40 || t.contains('。') {
+        return None;
+    }
+    if t.starts_with('第') && t.contains("部分") {
+        return Some(1);
+    }
+    let first = t.chars().next()?;
+    if "一二三四五六七八九十".contains(first) && t.contains('、') && t.find('、').is_some_and(|i| i <= 9) {
+        return Some(2);
+    }
+    if (t.starts_with('（') || t.starts_with('(')) && t.chars().nth(1).is_some_and(|c| "一二三四五六七八九十".contains(c)) {
+        return Some(3);
+    }
+    if first.is_ascii_digit() && (t.contains('、') || t.contains('.')) && n <= 25 && !t.contains('，') {
+        return Some(4);
+    }
+    None
+}
+
+/// Collect paragraphs from every line not inside a table.
+pub fn paragraphs(src: &str, lines: &[Line], table_lines: &[(usize, usize)]) -> Vec<Paragraph> {
+    let mut in_table = vec![false; lines.len()];
+    for &(a, b) in table_lines {
+        for x in in_table.iter_mut().take(b.min(lines.len())).skip(a) {
+            *x = true;
+        }
+    }
+    let mut out = Vec::new();
+    let mut path: Vec<(usize, String)> = Vec::new();
+    for (i, l) in lines.iter().enumerate() {
+        if in_table[i] {
+            continue;
+        }
+        let t = l.text.trim();
+        if t.is_empty() {
+            continue;
+        }
+        if let Some(level) = heading_level(t) {
+            while path.last().is_some_and(|(lv, _)| *lv >= level) {
+                path.pop();
+            }
+            path.push((level, t.trim_start_matches('#').trim().to_string()));
+        }
+        let mentions = mentions(src, l.start, l.text);
+        out.push(Paragraph { heading: path.iter().map(|(_, h)| h.clone()).collect(), span: l.span(), mentions });
+    }
+    let _ = src;
+    out
+}
+
+/// Amounts followed by 万元/元 and percents in a line of text.
+pub fn mentions(_src: &str, at: usize, text: &str) -> Vec<Mention> {
+    let mut out = Vec::new();
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        let starts = c.is_ascii_digit() && (i == 0 || !(b[i - 1].is_ascii_digit() || b[i - 1] == b'.' || b[i - 1] == b','));
+        if !starts {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < b.len() && (b[j].is_ascii_digit() || b[j] == b',' || b[j] == b'.') {
+            j += 1;
+        }
+        let mut num_end = j;
+        while num_end > i && (b[num_end - 1] == b'.' || b[num_end - 1] == b',') {
+            num_end -= 1;
+        }
+        let raw = &text[i..num_end];
+        let after = text[j..].trim_start_matches([' ', '\u{3000}']);
+        let neg = i > 0 && (b[i - 1] == b'-');
+        let start = if neg { i - 1 } else { i };
+        let kind = if after.starts_with("万元") {
+            Some(MentionKind::Amount(Unit::Wan))
+        } else if after.starts_with('元') {
+            Some(MentionKind::Amount(Unit::Yuan))
+        } else if after.starts_with('%') || after.starts_with('％') {
+            Some(MentionKind::Percent)
+        } else {
+            None
+        };
+        if let (Some(kind), Some(a)) = (kind, parse_amount(raw, true)) {
+            let value = if neg { -a.value } else { a.value };
+            out.push(Mention { span: Span::new(at + start, at + num_end), value, scale: a.scale, kind });
+        }
+        i = j.max(i + 1);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_amounts_and_percents() {
+        let t = "2024年收入合计7,895.93万元，下降3.17%，车辆35.97万元，共2辆";
+        let m = mentions(t, 0, t);
+        assert_eq!(m.len(), 3);
+        assert_eq!(m[0].span.slice(t), "7,895.93");
+        assert_eq!(m[1].kind, MentionKind::Percent);
+        assert_eq!(m[2].value.to_string(), "35.97");
+    }
+}

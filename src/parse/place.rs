@@ -1,0 +1,284 @@
+//! Placing values when empty cells vanished (PDF text): a row prints k numbers under n columns.
+//!
+//! Every order-preserving placement is tried; the table's own row identities (合计 = 基本 + 项目 …)
+//! filter them. As an explicit, documented preference, placements that use only commonly filled
+//! columns ([`ColKey::is_common`]) are kept when there are any. Values whose column still differs
+//! between the remaining placements are marked uncertain; [`resolve_by_hierarchy`] then tries the
+//! parent = Σ children sums of a coded table to decide them. Nothing is guessed silently: what stays
+//! undecided is flagged on the row (`ambiguous`) and skipped by the rules.
+use crate::model::{ColKey, TableKind};
+use crate::rules::Approx;
+use rust_decimal::Decimal;
+
+/// An identity between columns of one row group: `cols[total] = Σ cols[parts]` (indices into the group).
+#[derive(Clone, Debug)]
+pub struct RowIdentity {
+    pub total: usize,
+    pub parts: Vec<usize>,
+}
+
+/// Row identities of a group of columns given by keys (only those whose columns all exist).
+pub fn identities(kind: TableKind, keys: &[ColKey]) -> Vec<RowIdentity> {
+    let pos = |k: ColKey| keys.iter().position(|x| *x == k);
+    let all = |ks: &[ColKey]| ks.iter().filter_map(|k| pos(*k)).collect::<Vec<_>>();
+    let mut out = Vec::new();
+    let Some(total) = pos(ColKey::Total) else { return out };
+    match kind {
+        TableKind::IncomeSummary => {
+            if let (Some(sub), Some(co)) = (pos(ColKey::Subtotal), pos(ColKey::CarryOver)) {
+                out.push(RowIdentity { total, parts: vec![sub, co] });
+                let src = all(&[
+                    ColKey::Fiscal,
+                    ColKey::GeneralBudget,
+                    ColKey::GovFund,
+                    ColKey::StateCapital,
+                    ColKey::SpecialAccount,
+                    ColKey::Business,
+                    ColKey::BusinessOperating,
+                    ColKey::Superior,
+                    ColKey::Subsidiary,
+                    ColKey::OtherIncome,
+                ]);
+                if !src.is_empty() {
+                    out.push(RowIdentity { total: sub, parts: src });
+                }
+            }
+        }
+        TableKind::ExpenditureSummary
+        | TableKind::GeneralBudgetExpenditure
+        | TableKind::GovFundExpenditure
+        | TableKind::StateCapitalExpenditure => {
+            let parts = all(&[ColKey::Basic, ColKey::Project, ColKey::OperatingExpenditure, ColKey::RemitUpper, ColKey::SubsidyToSubsidiary]);
+            if parts.len() >= 2 {
+                out.push(RowIdentity { total, parts });
+            }
+        }
+        TableKind::BasicExpenditure => {
+            let parts = all(&[ColKey::Personnel, ColKey::Public]);
+            if parts.len() == 2 {
+                out.push(RowIdentity { total, parts });
+            }
+        }
+        TableKind::FiscalSummary | TableKind::ThreePublic => {
+            let parts = all(&[ColKey::GeneralBudget, ColKey::GovFund, ColKey::StateCapital]);
+            if parts.len() >= 2 {
+                out.push(RowIdentity { total, parts });
+            }
+        }
+        _ => {}
+    }
+    out
+}
+
+/// The result of placing one row's values.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Placement {
+    /// All placements still possible: for each, the column of every value.
+    pub candidates: Vec<Vec<usize>>,
+}
+
+impl Placement {
+    /// Column of value `i` when every candidate agrees.
+    pub fn certain(&self, i: usize) -> Option<usize> {
+        let first = self.candidates.first()?.get(i).copied()?;
+        self.candidates.iter().all(|c| c.get(i) == Some(&first)).then_some(first)
+    }
+
+    pub fn is_certain(&self) -> bool {
+        self.candidates.len() == 1
+    }
+}
+
+const MAX_CANDIDATES: usize = 20_000;
+
+/// Place `values` (in printed order) into `keys.len()` columns.
+pub fn place(kind: TableKind, keys: &[ColKey], values: &[Approx]) -> Placement {
+    let n = keys.len();
+    let k = values.len();
+    if k >= n {
+        return Placement { candidates: vec![(0..k.min(n)).collect()] };
+    }
+    let ids = identities(kind, keys);
+    let mut cands = Vec::new();
+    let mut cur = Vec::with_capacity(k);
+    combos(n, k, 0, &mut cur, &mut cands);
+    let holds = |c: &Vec<usize>| {
+        let mut row = vec![Approx::ZERO; n];
+        for (i, col) in c.iter().enumerate() {
+            row[*col] = values[i];
+        }
+        ids.iter().all(|id| row[id.total].meets(id.parts.iter().map(|p| row[*p]).sum()))
+    };
+    let valid: Vec<Vec<usize>> = cands.into_iter().filter(holds).collect();
+    let valid = if valid.is_empty() {
+        // the identities fail for every placement (a real error in the row): keep the plain ones
+        let mut all = Vec::new();
+        combos(n, k, 0, &mut Vec::new(), &mut all);
+        all
+    } else {
+        valid
+    };
+    let common: Vec<Vec<usize>> = valid.iter().filter(|c| c.iter().all(|i| keys[*i].is_common())).cloned().collect();
+    Placement { candidates: if common.is_empty() { valid } else { common } }
+}
+
+fn combos(n: usize, k: usize, start: usize, cur: &mut Vec<usize>, out: &mut Vec<Vec<usize>>) {
+    if out.len() >= MAX_CANDIDATES {
+        return;
+    }
+    if cur.len() == k {
+        out.push(cur.clone());
+        return;
+    }
+    let need = k - cur.len();
+    for i in start..=n.saturating_sub(need) {
+        cur.push(i);
+        combos(n, k, i + 1, cur, out);
+        cur.pop();
+    }
+}
+
+/// One row as the hierarchy resolver sees it.
+pub struct HRow<'a> {
+    pub code: Option<&'a str>,
+    pub is_total: bool,
+    pub values: Vec<Approx>,
+    pub placement: Placement,
+}
+
+/// Use parent = Σ children (per column) to narrow the candidates of uncertain rows.
+/// Returns, per row, the narrowed candidate lists.
+pub fn resolve_by_hierarchy(rows: &mut [HRow], ncols: usize) {
+    for _round in 0..3 {
+        let mut changed = false;
+        for p in 0..rows.len() {
+            if !rows[p].placement.is_certain() {
+                continue;
+            }
+            let children: Vec<usize> = (0..rows.len()).filter(|&c| c != p && is_child(&rows[p], &rows[c])).collect();
+            if children.is_empty() || children.iter().all(|&c| rows[c].placement.is_certain()) {
+                continue;
+            }
+            let combos_n: usize = children.iter().map(|&c| rows[c].placement.candidates.len()).try_fold(1usize, |a, b| a.checked_mul(b)).unwrap_or(usize::MAX);
+            if combos_n > MAX_CANDIDATES {
+                continue;
+            }
+            let parent_row = row_values(&rows[p], &rows[p].placement.candidates[0], ncols);
+            let mut keep: Vec<Vec<usize>> = Vec::new(); // per combo: candidate index per child
+            let mut idx = vec![0usize; children.len()];
+            loop {
+                let mut sum = vec![Approx::ZERO; ncols];
+                for (ci, &c) in children.iter().enumerate() {
+                    let r = row_values(&rows[c], &rows[c].placement.candidates[idx[ci]], ncols);
+                    for j in 0..ncols {
+                        sum[j] = sum[j] + r[j];
+                    }
+                }
+                if (0..ncols).all(|j| parent_row[j].meets(sum[j])) {
+                    keep.push(idx.clone());
+                }
+                // next combination
+                let mut d = 0;
+                loop {
+                    if d == children.len() {
+                        break;
+                    }
+                    idx[d] += 1;
+                    if idx[d] < rows[children[d]].placement.candidates.len() {
+                        break;
+                    }
+                    idx[d] = 0;
+                    d += 1;
+                }
+                if d == children.len() {
+                    break;
+                }
+            }
+            if keep.is_empty() {
+                continue;
+            }
+            for (ci, &c) in children.iter().enumerate() {
+                let mut allowed: Vec<usize> = keep.iter().map(|k| k[ci]).collect();
+                allowed.sort_unstable();
+                allowed.dedup();
+                if allowed.len() < rows[c].placement.candidates.len() {
+                    let old = std::mem::take(&mut rows[c].placement.candidates);
+                    rows[c].placement.candidates = allowed.into_iter().map(|i| old[i].clone()).collect();
+                    changed = true;
+                }
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+}
+
+fn is_child(parent: &HRow, child: &HRow) -> bool {
+    match (parent.code, child.code) {
+        (Some(p), Some(c)) => c.len() > p.len() && c.starts_with(p) && matches!((p.len(), c.len()), (3, 5) | (5, 7)),
+        (None, Some(c)) => parent.is_total && c.len() == 3,
+        _ => false,
+    }
+}
+
+fn row_values(row: &HRow, cand: &[usize], ncols: usize) -> Vec<Approx> {
+    let mut out = vec![Approx::ZERO; ncols];
+    for (i, col) in cand.iter().enumerate() {
+        if *col < ncols {
+            out[*col] = row.values[i];
+        }
+    }
+    out
+}
+
+/// Convenience for tests: values from strings.
+pub fn approx_of(s: &str) -> Approx {
+    let a = super::number::parse_amount(s, true).expect("amount");
+    Approx::printed(a.value, a.scale)
+}
+
+#[allow(dead_code)]
+fn _zero() -> Decimal {
+    Decimal::ZERO
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ColKey::*;
+
+    #[test]
+    fn income_row_with_vanished_cells() {
+        let keys = [Total, Subtotal, Fiscal, SpecialAccount, Business, BusinessOperating, Superior, Subsidiary, OtherIncome, CarryOver];
+        let v: Vec<Approx> = ["1927.16", "1716.84", "1716.84", "210.32"].iter().map(|s| approx_of(s)).collect();
+        let p = place(TableKind::IncomeSummary, &keys, &v);
+        assert_eq!(p.candidates, vec![vec![0, 1, 2, 9]]);
+        // 210.32 210.32: 合计 and 上年结转 (小计 is zero)
+        let v: Vec<Approx> = ["210.32", "210.32"].iter().map(|s| approx_of(s)).collect();
+        let p = place(TableKind::IncomeSummary, &keys, &v);
+        assert_eq!(p.candidates, vec![vec![0, 9]]);
+    }
+
+    #[test]
+    fn basic_or_project_is_decided_by_the_parent() {
+        let keys = [Total, Basic, Project, OperatingExpenditure, RemitUpper, SubsidyToSubsidiary];
+        let row = |code: &'static str, vals: &[&str]| {
+            let values: Vec<Approx> = vals.iter().map(|s| approx_of(s)).collect();
+            let placement = place(TableKind::ExpenditureSummary, &keys, &values);
+            HRow { code: Some(code), is_total: false, values, placement }
+        };
+        let mut rows = vec![
+            row("21015", &["717.70", "378.88", "338.82"]),
+            row("2101501", &["378.88", "378.88"]),
+            row("2101502", &["128.50", "128.50"]),
+            row("2101599", &["210.32", "210.32"]),
+        ];
+        assert!(rows[0].placement.is_certain());
+        assert_eq!(rows[1].placement.candidates.len(), 2);
+        resolve_by_hierarchy(&mut rows, 6);
+        assert_eq!(rows[1].placement.candidates, vec![vec![0, 1]]);
+        assert_eq!(rows[2].placement.candidates, vec![vec![0, 2]]);
+        assert_eq!(rows[3].placement.candidates, vec![vec![0, 2]]);
+    }
+}

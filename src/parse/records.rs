@@ -1,0 +1,114 @@
+//! Group lines into records: one table row (positional cells) or one line of text.
+//!
+//! Shapes: Word export (one cell per line, each line starting with a tab, blank line between rows),
+//! tab-separated lines (one row per line), and plain lines (PDF text: cells split by spaces only
+//! when a table reader asks for [`Rec::flow`]).
+use super::lines::{space_tokens, tab_cells, Line, Tok};
+use crate::text::Span;
+
+#[derive(Clone, Debug)]
+pub struct Rec<'a> {
+    /// Positional cells. A plain text line is one cell.
+    pub cells: Vec<Tok<'a>>,
+    pub span: Span,
+    /// True when the cells came from tabs (Word export or TSV): positions are columns.
+    pub grid: bool,
+    /// Index of the first line of the record.
+    pub line: usize,
+    /// Lines `line..line_end` belong to the record.
+    pub line_end: usize,
+}
+
+impl<'a> Rec<'a> {
+    /// Non-empty cells.
+    pub fn filled(&self) -> impl Iterator<Item = &Tok<'a>> {
+        self.cells.iter().filter(|c| !c.is_empty())
+    }
+
+    pub fn filled_count(&self) -> usize {
+        self.filled().count()
+    }
+
+    /// The text of a single-cell record.
+    pub fn single(&self) -> Option<&'a str> {
+        let mut it = self.filled();
+        let first = it.next()?;
+        if it.next().is_none() {
+            Some(first.text)
+        } else {
+            None
+        }
+    }
+
+    /// Whole text of the record with cells joined by one space.
+    pub fn joined(&self) -> String {
+        self.filled().map(|t| t.text).collect::<Vec<_>>().join(" ")
+    }
+
+    /// Space-separated tokens of a plain line (PDF text); cells of a grid record as they are.
+    pub fn flow(&self, src: &'a str, lines: &[Line<'a>]) -> Vec<Tok<'a>> {
+        if self.grid {
+            return self.filled().copied().collect();
+        }
+        let _ = src;
+        let mut out = Vec::new();
+        for l in &lines[self.line..self.line_end] {
+            out.extend(space_tokens(l));
+        }
+        out
+    }
+}
+
+/// Is this input a Word export with one cell per line?
+fn is_word_cells(lines: &[Line]) -> bool {
+    let nonblank = lines.iter().filter(|l| !l.text.trim().is_empty()).count();
+    let celly = lines.iter().filter(|l| l.text.starts_with('\t') && !l.text[1..].contains('\t')).count();
+    nonblank > 0 && celly * 10 >= nonblank * 4
+}
+
+pub fn build<'a>(src: &'a str, lines: &[Line<'a>]) -> Vec<Rec<'a>> {
+    let _ = src;
+    let mut out = Vec::new();
+    if is_word_cells(lines) {
+        let mut cur: Option<Rec<'a>> = None;
+        for (i, l) in lines.iter().enumerate() {
+            if let Some(rest) = l.text.strip_prefix('\t') {
+                let mut parts = tab_cells(&Line { text: rest, start: l.start + 1, full: l.full });
+                let rec = cur.get_or_insert_with(|| Rec { cells: vec![], span: l.span(), grid: true, line: i, line_end: i + 1 });
+                // a cell that itself contains tabs (quoted multi-line text) stays one cell
+                if parts.len() > 1 {
+                    let first = parts[0];
+                    let last = parts.iter().rev().find(|p| !p.is_empty()).copied().unwrap_or(first);
+                    let span = first.span.cover(last.span);
+                    parts = vec![Tok { text: span.slice(src), span }];
+                }
+                rec.cells.extend(parts);
+                rec.span = rec.span.cover(l.span());
+                rec.line_end = i + 1;
+            } else {
+                if let Some(r) = cur.take() {
+                    out.push(r);
+                }
+                if !l.text.trim().is_empty() {
+                    let tok = Tok::new(l.text, l.start);
+                    out.push(Rec { cells: vec![tok], span: l.span(), grid: false, line: i, line_end: i + 1 });
+                }
+            }
+        }
+        if let Some(r) = cur.take() {
+            out.push(r);
+        }
+    } else {
+        for (i, l) in lines.iter().enumerate() {
+            if l.text.trim().is_empty() {
+                continue;
+            }
+            if l.text.contains('\t') {
+                out.push(Rec { cells: tab_cells(l), span: l.span(), grid: true, line: i, line_end: i + 1 });
+            } else {
+                out.push(Rec { cells: vec![Tok::new(l.text, l.start)], span: l.span(), grid: false, line: i, line_end: i + 1 });
+            }
+        }
+    }
+    out
+}

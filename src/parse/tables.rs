@@ -1,0 +1,876 @@
+//! Find tables in the records, read their headers, columns and rows.
+use super::lines::{Line, Tok};
+use super::number::{is_dash, parse_amount};
+use super::place::{self, HRow, Placement};
+use super::records::Rec;
+use super::{dept_line, is_page_header, unit_in, Diags, P_AMBIGUOUS, P_UNALIGNED};
+use crate::model::*;
+use crate::report::Location;
+use crate::rules::Approx;
+use crate::text::Span;
+
+pub struct Found {
+    pub tables: Vec<Table>,
+    pub toc: Vec<TocEntry>,
+    pub sections: Vec<Section>,
+    /// Line ranges `[start, end)` that belong to tables (the narrative reader skips them).
+    pub table_lines: Vec<(usize, usize)>,
+}
+
+#[derive(Clone, Debug)]
+struct Title {
+    number: Option<String>,
+    text: String,
+    span: Span,
+    kind: TableKind,
+    /// first record of the title (a number caption may precede the title text)
+    rec: usize,
+    /// first record after the title
+    next: usize,
+}
+
+fn strip_decor(t: &str) -> &str {
+    let mut t = t.trim();
+    if t.starts_with("[bookmark") {
+        if let Some(i) = t.find(']') {
+            t = &t[i + 1..];
+        }
+    }
+    t.trim_start_matches('#').trim().trim_start_matches("- ").trim()
+}
+
+fn is_table_number(t: &str) -> bool {
+    let t = t.trim();
+    let digits_then = |s: &str| {
+        let d = s.trim_start_matches(|c: char| c.is_ascii_digit());
+        d.len() < s.len() && d.is_empty()
+    };
+    (t.starts_with('表') && digits_then(t['表'.len_utf8()..].trim()))
+        || (t.starts_with("预算") && t.ends_with('表') && digits_then(&t["预算".len()..t.len() - '表'.len_utf8()]))
+}
+
+/// Is this text a table title (not a sentence, not a 目录 line)?
+fn title_text(t: &str) -> Option<(Option<String>, String)> {
+    let t = strip_decor(t);
+    if t.is_empty() || t.contains("....") || t.contains('…') || t.contains("··") {
+        return None;
+    }
+    let (number, rest) = if t.starts_with('表') {
+        let after = &t['表'.len_utf8()..];
+        let n: String = after.chars().take_while(|c| c.is_ascii_digit()).collect();
+        if n.is_empty() {
+            (None, t)
+        } else {
+            (Some(format!("表{n}")), after[n.len()..].trim_start_matches([':', '：', ' ', '-', '—']).trim())
+        }
+    } else {
+        (None, t)
+    };
+    let n = rest.chars().count();
+    if !(4..=70).contains(&n) || rest.contains(['，', '。', '；']) {
+        return None;
+    }
+    let core = rest.trim_end_matches(|c: char| c == ')' || c == '）');
+    let core = match core.rfind(['（', '(']) {
+        Some(i) if core[..i].ends_with('表') => &core[..i],
+        _ => core,
+    };
+    if !core.ends_with('表') {
+        return None;
+    }
+    Some((number, rest.to_string()))
+}
+
+/// The 目录 row of seed-004 style: 表N | title | 是/否 | reason.
+fn toc_row(rec: &Rec) -> Option<TocEntry> {
+    if !rec.grid {
+        return None;
+    }
+    let cells: Vec<&Tok> = rec.filled().collect();
+    if cells.len() < 2 || !is_table_number(cells[0].text) || !cells[0].text.starts_with('表') {
+        return None;
+    }
+    let title = cells[1].text.to_string();
+    let flag = cells.get(2).map(|c| c.text.trim());
+    Some(TocEntry {
+        number: Some(cells[0].text.to_string()),
+        kind: TableKind::from_title(&title),
+        title,
+        declared_empty: flag == Some("是"),
+        reason: cells.get(3).map(|c| c.text.to_string()),
+        span: rec.span,
+    })
+}
+
+fn title_at(recs: &[Rec], i: usize) -> Option<Title> {
+    let r = &recs[i];
+    let text = r.single()?;
+    let stripped = strip_decor(text);
+    if is_table_number(stripped) {
+        // "表1" / "预算01表" on its own line: the title follows
+        let next = recs.get(i + 1)?;
+        let (_, t) = title_text(next.single()?)?;
+        let span = next.filled().next()?.span;
+        return Some(Title { number: Some(stripped.to_string()), kind: TableKind::from_title(&t), text: t, span, rec: i, next: i + 2 });
+    }
+    let (number, t) = title_text(text)?;
+    let tok = r.filled().next()?;
+    let off = tok.text.find(&t).unwrap_or(0);
+    let span = Span::new(tok.span.start as usize + off, tok.span.start as usize + off + t.len());
+    Some(Title { number, kind: TableKind::from_title(&t), text: t, span, rec: i, next: i + 1 })
+}
+
+/// Looks like the body of a table (a header or a data row) rather than more titles or prose.
+fn tabular(rec: &Rec, lines: &[Line], src: &str) -> bool {
+    if rec.grid {
+        return rec.filled_count() >= 2 && toc_row(rec).is_none();
+    }
+    let text = rec.single().unwrap_or("");
+    if text.contains("栏次") || unit_in(text).is_some() || text.contains("预算年度") {
+        return true;
+    }
+    let toks = rec.flow(src, lines);
+    toks.len() >= 3 && toks.iter().any(|t| parse_amount(t.text, false).is_some() || matches!(t.text, "合计" | "项目" | "序号"))
+}
+
+fn is_note(t: &str) -> bool {
+    let t = strip_decor(t);
+    t.starts_with("注") && t.chars().nth(1).is_some_and(|c| matches!(c, '：' | ':' | ' ' | '1' | '１'))
+        || t.contains("空表")
+        || t.contains("本表无数据")
+        || t.starts_with("本表")
+        || t.starts_with("说明：")
+        || (t.chars().next().is_some_and(|c| c.is_ascii_digit()) && t.contains("表") && t.contains("，") && t.chars().count() > 20)
+}
+
+fn is_terminator(rec: &Rec) -> bool {
+    let Some(t) = rec.single() else { return false };
+    let raw = t.trim();
+    let s = strip_decor(t);
+    if is_page_header(s) || is_note(s) {
+        return false;
+    }
+    if s.starts_with('第') && s.contains("部分") {
+        return true;
+    }
+    if raw.starts_with('#') {
+        return true;
+    }
+    let n = s.chars().count();
+    (n >= 25 && s.contains(['，', '。', '；'])) || (n >= 6 && s.ends_with(['。', '：']))
+}
+
+pub fn find_tables(src: &str, lines: &[Line], recs: &[Rec], meta: &Meta, diags: &mut Diags) -> Found {
+    // 1. candidate titles
+    let mut cands: Vec<Title> = Vec::new();
+    let mut i = 0;
+    while i < recs.len() {
+        if let Some(t) = title_at(recs, i) {
+            i = t.next;
+            cands.push(t);
+        } else {
+            i += 1;
+        }
+    }
+    // 2. a candidate is a table title when a table body follows before the next candidate
+    let mut titles: Vec<Title> = Vec::new();
+    for (ci, c) in cands.iter().enumerate() {
+        let limit = cands.get(ci + 1).map(|n| n.rec).unwrap_or(recs.len()).min(c.next + 14);
+        if (c.next..limit).any(|j| tabular(&recs[j], lines, src)) {
+            titles.push(c.clone());
+        }
+    }
+    // 3. 目录: grid rows "表N title 是/否", or candidates/lines before the first table inside a 目录 area
+    let mut toc = Vec::new();
+    let first_table = titles.first().map(|t| t.rec).unwrap_or(recs.len());
+    let mut in_toc = false;
+    let mut toc_tables = false;
+    for r in recs.iter() {
+        if let Some(e) = toc_row(r) {
+            toc.push(e);
+            continue;
+        }
+        if r.line >= recs.get(first_table).map(|x| x.line).unwrap_or(usize::MAX) {
+            continue;
+        }
+        let text = r.filled().next().map(|t| t.text).unwrap_or("");
+        let s = strip_decor(text);
+        let compact: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+        if compact.ends_with("目录") && compact.chars().count() <= 20 {
+            in_toc = true;
+            continue;
+        }
+        if !in_toc {
+            continue;
+        }
+        if compact.contains("附件") || compact.ends_with("预算表") && compact.contains("年度") || compact.ends_with("公开表") {
+            toc_tables = true;
+        }
+        let entry = s.split("....").next().unwrap_or(s).trim_end_matches(['.', ' ']).trim();
+        let entry = entry.trim_end_matches(|c: char| c.is_ascii_digit()).trim_end_matches(['.', ' ']).trim();
+        let plain = super::normalize_name(entry);
+        let kind = TableKind::from_title(&plain);
+        let looks = plain.ends_with('表') || (toc_tables && kind != TableKind::Other && !plain.contains("情况") && !plain.contains("说明"));
+        if looks && !(compact.contains("附件") && toc_tables && plain.ends_with("预算表") && plain.contains("年度")) && plain.chars().count() <= 40 {
+            toc.push(TocEntry { number: None, title: plain, kind, declared_empty: false, reason: None, span: r.span });
+        }
+    }
+
+    // 4. build each table
+    let mut tables: Vec<Table> = Vec::new();
+    let mut table_lines = Vec::new();
+    let mut sections: Vec<Section> = Vec::new();
+    let mut section_names: Vec<String> = Vec::new();
+    for (ti, t) in titles.iter().enumerate() {
+        let end = titles.get(ti + 1).map(|n| n.rec).unwrap_or(recs.len());
+        let mut b = Builder::new(src, lines, t, tables.len(), meta);
+        let mut stop = end;
+        for j in t.next..end {
+            if b.started && is_terminator(&recs[j]) {
+                stop = j;
+                break;
+            }
+            if !b.started && is_terminator(&recs[j]) && !recs[j].grid && j > t.next + 12 {
+                stop = j;
+                break;
+            }
+            b.feed(&recs[j]);
+        }
+        let last_line = recs.get(stop.saturating_sub(1)).map(|r| r.line_end).unwrap_or(0);
+        table_lines.push((recs[t.rec].line, last_line.max(recs[t.rec].line + 1)));
+        let (org_code, org_name) = (b.org_code.clone(), b.org_name.clone());
+        let mut table = b.finish(diags);
+        table.span = Span::new(recs[t.rec].span.start as usize, recs.get(stop.saturating_sub(1)).map(|r| r.span.end as usize).unwrap_or(src.len()).max(recs[t.rec].span.start as usize));
+        // sections: a 单位预算 table under a unit header starts or continues a unit section
+        let unit_section = t.text.starts_with("单位") || org_code.as_ref().is_some_and(|c| c.len() > 3 && meta.department_code.as_ref().is_some_and(|d| c.starts_with(d.as_str()) && c != d));
+        let sec_name = if unit_section { org_name.clone().unwrap_or_else(|| "单位".into()) } else { String::new() };
+        let sec = match section_names.iter().position(|n| *n == sec_name) {
+            Some(s) if sections.len() == s + 1 || !unit_section => s,
+            _ => {
+                sections.push(Section {
+                    kind: if unit_section { SectionKind::Unit } else { SectionKind::Department },
+                    name: if unit_section { sec_name.clone() } else { meta.department.clone().unwrap_or_default() },
+                    span: table.span,
+                });
+                section_names.push(sec_name.clone());
+                sections.len() - 1
+            }
+        };
+        sections[sec].span = sections[sec].span.cover(table.span);
+        table.section = sec;
+        tables.push(table);
+    }
+    // department section spans the start of the document
+    if let Some(s) = sections.first_mut() {
+        if s.kind == SectionKind::Department {
+            s.span = Span::new(0, s.span.end as usize);
+        }
+    }
+    Found { tables, toc, sections, table_lines }
+}
+
+#[derive(Clone, Copy, PartialEq, Debug)]
+enum ColRole {
+    Seq,
+    Code,
+    Name,
+    Value,
+    Skip,
+}
+
+struct Builder<'a, 's> {
+    src: &'a str,
+    lines: &'s [Line<'a>],
+    title: &'s Title,
+    id: TableId,
+    unit: Unit,
+    header: Vec<Rec<'a>>,
+    data: Vec<Rec<'a>>,
+    notes: Vec<Note>,
+    started: bool,
+    /// 栏次 count when printed
+    lanes: Option<usize>,
+    org_code: Option<String>,
+    org_name: Option<String>,
+    /// index into data after which a page break happened
+    breaks: Vec<usize>,
+}
+
+impl<'a, 's> Builder<'a, 's> {
+    fn new(src: &'a str, lines: &'s [Line<'a>], title: &'s Title, id: TableId, meta: &Meta) -> Self {
+        Builder {
+            src,
+            lines,
+            title,
+            id,
+            unit: meta.unit.unwrap_or(Unit::Wan),
+            header: vec![],
+            data: vec![],
+            notes: vec![],
+            started: false,
+            lanes: None,
+            org_code: None,
+            org_name: None,
+            breaks: vec![],
+        }
+    }
+
+    fn feed(&mut self, rec: &Rec<'a>) {
+        let joined = rec.joined();
+        let j = strip_decor(&joined);
+        // page header / meta
+        if let Some(u) = rec.filled().find_map(|c| unit_in(c.text)) {
+            self.unit = u;
+        }
+        if rec.filled().any(|c| is_page_header(c.text)) && !rec.filled().any(|c| parse_amount(c.text, false).is_some()) {
+            for c in rec.filled() {
+                if let Some((code, name)) = dept_line(c.text) {
+                    if self.org_code.is_none() {
+                        self.org_code = code;
+                        self.org_name = Some(name);
+                    }
+                }
+            }
+            if self.started && self.breaks.last() != Some(&self.data.len()) {
+                self.breaks.push(self.data.len());
+            }
+            return;
+        }
+        if is_note(j) {
+            self.notes.push(Note { text: j.to_string(), span: rec.filled().next().map(|t| t.span).unwrap_or(rec.span) });
+            return;
+        }
+        if toc_row(rec).is_some() {
+            return;
+        }
+        let first = rec.filled().next().map(|t| t.text).unwrap_or("");
+        if first.starts_with("栏次") || first.starts_with("档次") {
+            let n = if rec.grid { rec.filled().count() - 1 } else { rec.flow(self.src, self.lines).len().saturating_sub(1) };
+            self.lanes = Some(n);
+            return;
+        }
+        if self.is_data(rec) {
+            self.started = true;
+            self.data.push(rec.clone());
+        } else if !self.started {
+            self.header.push(rec.clone());
+        } else if self.header.iter().any(|h| h.joined() == joined) {
+            if self.breaks.last() != Some(&self.data.len()) {
+                self.breaks.push(self.data.len());
+            }
+        } else {
+            // a header-like row after data (e.g. the name part of a row split by a page break)
+            self.data.push(rec.clone());
+        }
+    }
+
+    fn is_data(&self, rec: &Rec<'a>) -> bool {
+        let toks: Vec<Tok> = rec.flow(self.src, self.lines);
+        if toks.is_empty() {
+            return false;
+        }
+        if toks.iter().any(|t| parse_amount(t.text, false).is_some()) {
+            return true;
+        }
+        let f = toks[0].text;
+        if f.chars().all(|c| c.is_ascii_digit()) && f.len() <= 9 {
+            return true;
+        }
+        let n = super::normalize_name(f);
+        n != f.replace(' ', "") && !f.contains("栏次")
+            || matches!(n.as_str(), "合计" | "总计")
+            || n.starts_with("本年")
+            || n.ends_with("总计")
+            || (self.started && rec.grid)
+    }
+
+    fn finish(self, diags: &mut Diags) -> Table {
+        let mut table = Table {
+            id: self.id,
+            section: 0,
+            kind: self.title.kind,
+            number: self.title.number.clone(),
+            title: self.title.text.clone(),
+            title_span: self.title.span,
+            span: self.title.span,
+            unit: self.unit,
+            groups: vec![],
+            columns: vec![],
+            rows: vec![],
+            empty: false,
+            notes: self.notes.clone(),
+        };
+        if self.data.is_empty() {
+            table.empty = true;
+            return table;
+        }
+        if self.data.iter().all(|r| r.grid) {
+            self.grid(&mut table, diags);
+        } else {
+            self.flow(&mut table, diags);
+        }
+        if table.rows.iter().all(|r| r.cells.iter().all(Option::is_none)) && table.rows.iter().all(|r| r.role == RowRole::Total || r.name.is_empty()) {
+            table.empty = true;
+        }
+        table
+    }
+
+    // ---------- grid tables (Word export, TSV) ----------
+
+    fn grid(&self, table: &mut Table, diags: &mut Diags) {
+        let width = self.header.iter().chain(self.data.iter()).map(|r| r.cells.iter().rposition(|c| !c.is_empty()).map(|p| p + 1).unwrap_or(0)).max().unwrap_or(0);
+        let head_at = |j: usize| -> Vec<&str> { self.header.iter().filter(|h| h.grid).filter_map(|h| h.cells.get(j)).map(|c| c.text).filter(|t| !t.is_empty()).collect() };
+        // classify columns by their data
+        let mut roles = Vec::with_capacity(width);
+        for j in 0..width {
+            let (mut amt, mut code, mut text, mut ints) = (0, 0, 0, 0);
+            for r in &self.data {
+                let Some(c) = r.cells.get(j) else { continue };
+                let t = c.text;
+                if t.is_empty() {
+                    continue;
+                }
+                if parse_amount(t, false).is_some() || is_dash(t) {
+                    amt += 1;
+                } else if t.chars().all(|c| c.is_ascii_digit()) && t.len() <= 9 {
+                    if t.len() <= 3 && !t.starts_with('0') {
+                        ints += 1;
+                    }
+                    code += 1;
+                } else if parse_amount(t, true).is_some() {
+                    amt += 1;
+                } else {
+                    text += 1;
+                }
+            }
+            let head = head_at(j).join("/");
+            let role = if head.contains("序号") || (j == 0 && ints > 0 && ints == code && text == 0 && amt == 0 && is_seq_column(&self.data, j)) {
+                ColRole::Seq
+            } else if head.contains("备注") || head.contains("说明") {
+                ColRole::Skip
+            } else if amt > 0 && amt >= text && amt >= code {
+                ColRole::Value
+            } else if code > 0 && code >= text {
+                ColRole::Code
+            } else if text > 0 {
+                ColRole::Name
+            } else {
+                ColRole::Value // empty column: a value column nobody filled (decided below)
+            };
+            roles.push(role);
+        }
+        // groups: a name column after value columns starts a new side
+        let sided = table.kind.is_sided() || (table.kind == TableKind::Other && roles.windows(2).filter(|w| w[0] == ColRole::Value && w[1] == ColRole::Name).count() >= 1);
+        let mut group_of = vec![0u8; width];
+        let mut g = 0u8;
+        let mut seen_value = false;
+        for j in 0..width {
+            if roles[j] == ColRole::Name && seen_value {
+                if sided {
+                    g += 1;
+                    seen_value = false;
+                } else {
+                    roles[j] = ColRole::Skip;
+                }
+            }
+            if roles[j] == ColRole::Value {
+                seen_value = true;
+            }
+            group_of[j] = g;
+        }
+        // empty leading columns before the first name/code are not values
+        let first_label = roles.iter().position(|r| matches!(r, ColRole::Name | ColRole::Code | ColRole::Seq));
+        for j in 0..width {
+            if roles[j] == ColRole::Value && first_label.is_some_and(|f| j < f) && self.data.iter().all(|r| r.cells.get(j).is_none_or(|c| c.is_empty())) {
+                roles[j] = ColRole::Skip;
+            }
+        }
+        // header labels: carry group labels of upper header rows to the right over empty cells
+        let hrows: Vec<&Rec> = self.header.iter().filter(|h| h.grid).collect();
+        let mut carried: Vec<Vec<String>> = vec![Vec::new(); width];
+        for (hi, h) in hrows.iter().enumerate() {
+            let last = hi + 1 == hrows.len();
+            let mut cur = String::new();
+            for j in 0..width {
+                let t = h.cells.get(j).map(|c| c.text).unwrap_or("");
+                if !t.is_empty() {
+                    cur = t.to_string();
+                    carried[j].push(cur.clone());
+                } else if !last && !cur.is_empty() && roles[j] == ColRole::Value && j > 0 && roles[j - 1] == ColRole::Value {
+                    carried[j].push(cur.clone());
+                }
+            }
+        }
+        let mut col_index = vec![usize::MAX; width];
+        for j in 0..width {
+            if roles[j] != ColRole::Value {
+                continue;
+            }
+            let path: Vec<&str> = carried[j].iter().map(String::as_str).collect();
+            let key = ColKey::from_header(&path);
+            col_index[j] = table.columns.len();
+            table.columns.push(Column { key, header: path.join("/"), group: group_of[j] });
+        }
+        apply_templates(table);
+        table.groups = (0..=g).map(|gi| group_label(&hrows, &roles, &group_of, gi)).collect();
+        // rows
+        for (ri, r) in self.data.iter().enumerate() {
+            for gi in 0..=g {
+                let mut row = Row { span: r.span, seq: None, code: None, name: String::new(), name_span: Span::empty(r.span.start as usize), role: RowRole::Item, group: gi, cells: vec![None; table.columns.len()], ambiguous: false };
+                let mut code_parts: Vec<Tok> = Vec::new();
+                let mut org_code: Option<Tok> = None;
+                let mut any = false;
+                for j in 0..width {
+                    if group_of[j] != gi && roles[j] != ColRole::Seq {
+                        continue;
+                    }
+                    let Some(c) = r.cells.get(j) else { continue };
+                    if c.is_empty() {
+                        continue;
+                    }
+                    match roles[j] {
+                        ColRole::Seq => row.seq = c.text.parse().ok(),
+                        ColRole::Code => {
+                            let head = head_at(j).join("");
+                            if head.contains("单位") || head.contains("部门代码") || (!code_parts.is_empty() && is_org(c.text)) {
+                                org_code = Some(*c);
+                            } else if code_parts.len() < 3 && (code_parts.is_empty() || c.text.len() <= 2 || code_parts.iter().all(|p| p.text.len() + c.text.len() <= 5)) {
+                                code_parts.push(*c);
+                            }
+                        }
+                        ColRole::Name => {
+                            if row.name.is_empty() {
+                                row.name = c.text.to_string();
+                                row.name_span = c.span;
+                                any = true;
+                            }
+                        }
+                        ColRole::Value => {
+                            let ci = col_index[j];
+                            match parse_amount(c.text, true) {
+                                Some(a) => {
+                                    row.cells[ci] = Some(Cell { value: a.value, scale: a.scale, span: c.span, certain: true });
+                                    any = true;
+                                }
+                                None if c.text == "**" || c.text == "*" => {}
+                                None => diags.push_at(P_UNALIGNED, Location::cell(c.span, table.id, table.rows.len(), ci), format!("「{}」不是金额，未计入（{}）", c.text, table.title)),
+                            }
+                        }
+                        ColRole::Skip => {}
+                    }
+                }
+                if !code_parts.is_empty() {
+                    let text: String = code_parts.iter().map(|p| p.text).collect();
+                    let span = code_parts[0].span.cover(code_parts[code_parts.len() - 1].span);
+                    row.code = Some(Code { kind: code_kind(&text, &head_at(0).join("")), text, span });
+                    any = true;
+                } else if let Some(o) = org_code {
+                    row.code = Some(Code { text: o.text.to_string(), kind: CodeKind::Organization, span: o.span });
+                    any = true;
+                }
+                if !any {
+                    continue;
+                }
+                // a name-only row right after a page break continues the previous row's name
+                if gi == 0 && row.code.is_none() && row.seq.is_none() && row.cells.iter().all(Option::is_none) && self.breaks.contains(&ri) {
+                    if let Some(prev) = table.rows.iter_mut().rev().find(|p| p.group == 0) {
+                        prev.name.push_str(&row.name);
+                        prev.name_span = prev.name_span.cover(row.name_span);
+                        prev.span = prev.span.cover(row.span);
+                        continue;
+                    }
+                }
+                row.role = role_of(&row.name);
+                if row.role == RowRole::Total && row.code.is_none() && row.name.is_empty() {
+                    continue;
+                }
+                table.rows.push(row);
+            }
+        }
+    }
+
+    // ---------- flow tables (PDF text: empty cells vanished) ----------
+
+    fn flow(&self, table: &mut Table, diags: &mut Diags) {
+        let Some(keys) = template(table.kind, self.lanes) else {
+            self.flow_plain(table);
+            return;
+        };
+        table.groups = keys.iter().map(|g| g.0.to_string()).collect();
+        for (gi, g) in keys.iter().enumerate() {
+            for k in g.1 {
+                table.columns.push(Column { key: *k, header: k.label().to_string(), group: gi as u8 });
+            }
+        }
+        // assemble rows: a row starts with the next 序号
+        let mut rows_toks: Vec<(Span, Vec<Tok>)> = Vec::new();
+        let mut expect = 1u32;
+        for r in &self.data {
+            let toks = r.flow(self.src, self.lines);
+            if toks.is_empty() {
+                continue;
+            }
+            let starts = toks[0].text.parse::<u32>().ok() == Some(expect) || (rows_toks.is_empty() && toks[0].text.parse::<u32>().is_ok());
+            if starts {
+                expect = toks[0].text.parse::<u32>().unwrap_or(expect) + 1;
+                rows_toks.push((r.span, toks));
+            } else if let Some(last) = rows_toks.last_mut() {
+                last.0 = last.0.cover(r.span);
+                last.1.extend(toks);
+            }
+        }
+        let sided = table.kind.is_sided();
+        let mut hrows: Vec<(usize, Vec<Approx>, Placement)> = Vec::new();
+        for (span, toks) in rows_toks {
+            let seq = toks[0].text.parse().ok();
+            let rest = &toks[1..];
+            // split into (name tokens, value tokens) runs
+            let mut runs: Vec<(Vec<Tok>, Vec<Tok>)> = Vec::new();
+            let mut code: Option<Tok> = None;
+            for (ti, t) in rest.iter().enumerate() {
+                let is_num = parse_amount(t.text, false).is_some() || (is_dash(t.text) && !runs.is_empty());
+                if ti == 0 && !sided && t.text.chars().all(|c| c.is_ascii_digit()) && (3..=9).contains(&t.text.len()) {
+                    code = Some(*t);
+                    continue;
+                }
+                if is_num {
+                    if runs.is_empty() {
+                        runs.push((vec![], vec![]));
+                    }
+                    runs.last_mut().expect("run").1.push(*t);
+                } else if runs.last().is_none_or(|r| !r.1.is_empty()) {
+                    runs.push((vec![*t], vec![]));
+                } else {
+                    runs.last_mut().expect("run").0.push(*t);
+                }
+            }
+            // which group each run belongs to
+            let mut assigned: Vec<(u8, (Vec<Tok>, Vec<Tok>))> = Vec::new();
+            if sided {
+                let n = runs.len();
+                for (ri, run) in runs.into_iter().enumerate() {
+                    let name: String = run.0.iter().map(|t| t.text).collect();
+                    let gi = if n >= 2 { ri.min(keys.len() - 1) } else { side_of_name(&name) };
+                    assigned.push((gi as u8, run));
+                }
+            } else {
+                let mut name = vec![];
+                let mut vals = vec![];
+                for run in runs {
+                    name.extend(run.0);
+                    vals.extend(run.1);
+                }
+                assigned.push((0, (name, vals)));
+            }
+            for (gi, (names, vals)) in assigned {
+                let cols: Vec<usize> = table.cols_in(gi).collect();
+                let name: String = names.iter().map(|t| t.text).collect();
+                let name_span = names.first().map(|f| f.span.cover(names[names.len() - 1].span)).unwrap_or(Span::empty(span.start as usize));
+                let mut row = Row { span, seq, code: None, name, name_span, role: RowRole::Item, group: gi, cells: vec![None; table.columns.len()], ambiguous: false };
+                if let Some(c) = code.filter(|_| gi == 0) {
+                    row.code = Some(Code { kind: code_kind(c.text, ""), text: c.text.to_string(), span: c.span });
+                }
+                row.role = role_of(&row.name);
+                let amounts: Vec<(Tok, super::number::Amount)> = vals.iter().filter_map(|t| parse_amount(t.text, true).map(|a| (*t, a))).collect();
+                let approx: Vec<Approx> = amounts.iter().map(|(_, a)| Approx::printed(a.value, a.scale)).collect();
+                let gkeys: Vec<ColKey> = cols.iter().map(|c| table.columns[*c].key).collect();
+                if amounts.len() > cols.len() {
+                    diags.push_at(P_UNALIGNED, Location::text(row.span), format!("本行有 {} 个数，多于 {} 列，多出的数未计入（{}）", amounts.len(), cols.len(), table.title));
+                }
+                let placement = place::place(table.kind, &gkeys, &approx);
+                for (i, (tok, a)) in amounts.iter().enumerate().take(cols.len()) {
+                    let col = placement.candidates.first().and_then(|c| c.get(i)).copied().unwrap_or(i);
+                    row.cells[cols[col]] = Some(Cell { value: a.value, scale: a.scale, span: tok.span, certain: placement.certain(i).is_some() });
+                }
+                row.ambiguous = !placement.is_certain();
+                if gi == 0 {
+                    hrows.push((table.rows.len(), approx, placement));
+                }
+                table.rows.push(row);
+            }
+        }
+        // narrow uncertain placements with parent = Σ children
+        if table.kind.is_coded() && hrows.iter().any(|h| !h.2.is_certain()) {
+            let cols0: Vec<usize> = table.cols_in(0).collect();
+            let mut hr: Vec<HRow> = hrows
+                .iter()
+                .map(|(ri, v, p)| HRow { code: table.rows[*ri].code.as_ref().map(|c| c.text.as_str()), is_total: table.rows[*ri].role == RowRole::Total, values: v.clone(), placement: p.clone() })
+                .collect();
+            place::resolve_by_hierarchy(&mut hr, cols0.len());
+            let decided: Vec<(usize, Placement)> = hrows.iter().zip(hr).map(|((ri, _, _), h)| (*ri, h.placement)).collect();
+            for (ri, p) in decided {
+                let row = &mut table.rows[ri];
+                let cells: Vec<Cell> = row.cells.iter().flatten().copied().collect();
+                let mut new = vec![None; row.cells.len()];
+                for (i, mut c) in cells.into_iter().enumerate() {
+                    let col = p.candidates.first().and_then(|cand| cand.get(i)).copied().unwrap_or(i);
+                    c.certain = p.certain(i).is_some();
+                    if let Some(slot) = cols0.get(col) {
+                        new[*slot] = Some(c);
+                    }
+                }
+                row.cells = new;
+                row.ambiguous = !p.is_certain();
+            }
+        }
+        for (ri, row) in table.rows.iter().enumerate() {
+            if row.ambiguous {
+                diags.push_at(P_AMBIGUOUS, Location { span: row.span, cell: Some(crate::report::CellRef { table: table.id, row: ri, col: usize::MAX }) }, format!("「{}」一行的空格在文字中消失，数值所在列无法唯一确定，相关核对已跳过（{}）", row.name, table.title));
+            }
+        }
+    }
+
+    /// A flow table we have no column template for: keep each line as a row with its numbers in order.
+    fn flow_plain(&self, table: &mut Table) {
+        let mut maxv = 0;
+        let mut rows = Vec::new();
+        for r in &self.data {
+            let toks = r.flow(self.src, self.lines);
+            let names: Vec<&Tok> = toks.iter().filter(|t| parse_amount(t.text, false).is_none()).collect();
+            let vals: Vec<(Tok, super::number::Amount)> = toks.iter().filter_map(|t| parse_amount(t.text, false).map(|a| (*t, a))).collect();
+            maxv = maxv.max(vals.len());
+            let name: String = names.iter().map(|t| t.text).collect::<Vec<_>>().join(" ");
+            let name_span = names.first().map(|f| f.span.cover(names[names.len() - 1].span)).unwrap_or(Span::empty(r.span.start as usize));
+            rows.push((r.span, name, name_span, vals));
+        }
+        for i in 0..maxv {
+            table.columns.push(Column { key: ColKey::Other, header: format!("第{}个数", i + 1), group: 0 });
+        }
+        for (span, name, name_span, vals) in rows {
+            let mut cells = vec![None; maxv];
+            // with a varying count of numbers the columns are unknown: all cells uncertain
+            let certain = false;
+            for (i, (t, a)) in vals.iter().enumerate() {
+                cells[i] = Some(Cell { value: a.value, scale: a.scale, span: t.span, certain });
+            }
+            let role = role_of(&name);
+            table.rows.push(Row { span, seq: None, code: None, name, name_span, role, group: 0, cells, ambiguous: maxv > 1 });
+        }
+    }
+}
+
+fn is_seq_column(data: &[Rec], j: usize) -> bool {
+    let mut prev = 0u32;
+    let mut n = 0;
+    for r in data {
+        if let Some(v) = r.cells.get(j).and_then(|c| c.text.parse::<u32>().ok()) {
+            if v != prev + 1 && v != 1 {
+                return false;
+            }
+            prev = v;
+            n += 1;
+        }
+    }
+    n >= 2
+}
+
+fn is_org(t: &str) -> bool {
+    t.len() >= 6
+}
+
+fn code_kind(text: &str, head: &str) -> CodeKind {
+    if head.contains("单位") || head.contains("部门代码") {
+        return CodeKind::Organization;
+    }
+    let first = text.as_bytes().first().copied().unwrap_or(b'0');
+    let three: u32 = text.get(..3).and_then(|s| s.parse().ok()).unwrap_or(0);
+    match (first, text.len()) {
+        (b'2', 3 | 5 | 7) if (201..=235).contains(&three) => CodeKind::Function,
+        (b'3', 3 | 5) if (301..=399).contains(&three) => CodeKind::Economic,
+        (b'5', 3 | 5) if (501..=599).contains(&three) => CodeKind::GovEconomic,
+        _ => CodeKind::Organization,
+    }
+}
+
+pub fn role_of(name: &str) -> RowRole {
+    let n = super::normalize_name(name);
+    if matches!(n.as_str(), "合计" | "总计") {
+        RowRole::Total
+    } else if n.contains("小计") {
+        RowRole::Subtotal
+    } else {
+        RowRole::Item
+    }
+}
+
+/// Income side (0) or expenditure side (1) of a 收支总表 item name when only one side is printed.
+fn side_of_name(name: &str) -> usize {
+    let n = super::normalize_name(name);
+    if n.contains("年末") || n.contains("年终") || n.contains("结转下年") {
+        return 1;
+    }
+    if n.contains("收入") || n.contains("上年结转") || n.contains("年初") || (n.contains("拨款") && !n.contains("支出")) {
+        0
+    } else {
+        1
+    }
+}
+
+fn group_label(hrows: &[&Rec], roles: &[ColRole], group_of: &[u8], g: u8) -> String {
+    for h in hrows {
+        for (j, c) in h.cells.iter().enumerate() {
+            if group_of.get(j) == Some(&g) && !c.is_empty() && roles.get(j).is_some() {
+                let t: String = c.text.chars().filter(|c| !c.is_whitespace()).collect();
+                if t == "收入" || t == "支出" || t.contains("分类") {
+                    return t;
+                }
+            }
+        }
+    }
+    match g {
+        0 => "收入".into(),
+        _ => "支出".into(),
+    }
+}
+
+type Template = &'static [(&'static str, &'static [ColKey])];
+
+/// Standard column layouts by table kind (used when the text does not keep column positions).
+fn template(kind: TableKind, lanes: Option<usize>) -> Option<Template> {
+    use ColKey::*;
+    let t: Template = match kind {
+        TableKind::IncomeExpenditureSummary => &[("收入", &[Amount]), ("支出", &[Amount])],
+        TableKind::FiscalSummary => &[("收入", &[Amount]), ("支出", &[Total, GeneralBudget, GovFund, StateCapital])],
+        TableKind::IncomeSummary => &[("", &[Total, Subtotal, Fiscal, SpecialAccount, Business, BusinessOperating, Superior, Subsidiary, OtherIncome, CarryOver])],
+        TableKind::ExpenditureSummary => &[("", &[Total, Basic, Project, OperatingExpenditure, RemitUpper, SubsidyToSubsidiary])],
+        TableKind::GeneralBudgetExpenditure | TableKind::GovFundExpenditure | TableKind::StateCapitalExpenditure => &[("", &[Total, Basic, Project])],
+        TableKind::BasicExpenditure => &[("", &[Total, Personnel, Public])],
+        TableKind::ThreePublic => &[("", &[Total, GeneralBudget, GovFund, StateCapital])],
+        _ => return None,
+    };
+    // when 栏次 is printed it must agree with the template (names and codes take the other lanes)
+    if let Some(n) = lanes {
+        let values: usize = t.iter().map(|g| g.1.len()).sum();
+        let labels = if kind.is_sided() { t.len() } else if kind == TableKind::ThreePublic { 1 } else { 2 };
+        if n != values + labels {
+            return None;
+        }
+    }
+    Some(t)
+}
+
+/// Grid tables whose headers did not yield distinct keys but whose column count fits the
+/// standard layout get the standard keys.
+fn apply_templates(table: &mut Table) {
+    let Some(t) = template(table.kind, None) else { return };
+    let groups = t.len();
+    for (gi, g) in t.iter().enumerate() {
+        let cols: Vec<usize> = table.cols_in(gi as u8).collect();
+        if groups > 1 && table.columns.iter().any(|c| c.group as usize >= groups) {
+            return;
+        }
+        if cols.len() != g.1.len() {
+            continue;
+        }
+        let keys: Vec<ColKey> = cols.iter().map(|c| table.columns[*c].key).collect();
+        let mut distinct = keys.clone();
+        distinct.sort_by_key(|k| format!("{k:?}"));
+        distinct.dedup();
+        let known = keys.iter().filter(|k| **k != ColKey::Other).count();
+        if distinct.len() < keys.len() || known < keys.len() {
+            for (c, k) in cols.iter().zip(g.1.iter()) {
+                table.columns[*c].key = *k;
+            }
+        }
+    }
+}

@@ -1,0 +1,45 @@
+//! Findings and the report: plain data, rendered elsewhere.
+mod finding;
+
+pub use finding::*;
+
+use crate::model::Document;
+use serde::Serialize;
+
+/// A check that could not run, and why.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Skipped {
+    pub check: String,
+    pub reason: String,
+}
+
+/// Everything one run produced: the parsed document, the findings (parse findings first merged in
+/// span order) and which checks ran.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Report {
+    pub doc: Document,
+    pub findings: Vec<Finding>,
+    pub checks_run: usize,
+    pub checks_skipped: Vec<Skipped>,
+}
+
+impl Report {
+    pub fn count(&self, severity: Severity) -> usize {
+        self.findings.iter().filter(|f| f.severity == severity).count()
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.count(Severity::Error) > 0
+    }
+
+    /// Sort by primary span start, then code; drop exact duplicates.
+    pub fn normalize(&mut self) {
+        self.findings.sort_by(|a, b| {
+            (a.primary.span.start, a.code, a.primary.span.end, &a.message).cmp(&(b.primary.span.start, b.code, b.primary.span.end, &b.message))
+        });
+        self.findings.dedup_by(|a, b| a.code == b.code && a.primary == b.primary && a.message == b.message);
+        for (i, f) in self.findings.iter_mut().enumerate() {
+            f.id = i;
+        }
+    }
+}

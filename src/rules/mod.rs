@@ -1,0 +1,186 @@
+//! The rule catalogue. Each rule is one file declaring `RULE` (code, name, doc) and `fn check`.
+//! `registry::ALL` is the one list; the engine runs them in that order.
+
+pub mod approx;
+pub mod registry;
+
+pub mod cross;
+pub mod narrative;
+pub mod structure;
+pub mod sums;
+
+use crate::model::Document;
+use crate::report::{Finding, Location, Related, Report, Severity, Skipped};
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+pub use approx::Approx;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+pub enum Category {
+    /// P: parse, structure and completeness
+    Structure,
+    /// S: sums and code hierarchy inside one table
+    Sum,
+    /// X: consistency across tables
+    Cross,
+    /// N: narrative text against tables and itself
+    Narrative,
+}
+
+impl Category {
+    pub fn letter(self) -> char {
+        match self {
+            Category::Structure => 'P',
+            Category::Sum => 'S',
+            Category::Cross => 'X',
+            Category::Narrative => 'N',
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Category::Structure => "结构与完整性",
+            Category::Sum => "表内计算",
+            Category::Cross => "表间核对",
+            Category::Narrative => "文字与表格",
+        }
+    }
+}
+
+/// Static description of a rule; produced by `declare_rule!` from the rule's doc comment.
+pub struct RuleMeta {
+    pub code: &'static str,
+    pub name: &'static str,
+    pub category: Category,
+    pub severity: Severity,
+    /// The doc comment: a summary line, then ## 检查内容 / ## 为什么重要 / ## 示例.
+    pub explain: &'static str,
+    pub file: &'static str,
+    pub line: u32,
+    pub check: fn(&Ctx, &mut Sink),
+}
+
+impl RuleMeta {
+    /// The first line of the doc.
+    pub fn summary(&self) -> &'static str {
+        self.explain.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("")
+    }
+
+    /// The doc with the one leading space of each doc-comment line removed.
+    pub fn doc(&self) -> String {
+        self.explain.lines().map(|l| l.strip_prefix(' ').unwrap_or(l)).collect::<Vec<_>>().join("\n")
+    }
+}
+
+impl std::fmt::Debug for RuleMeta {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} {}", self.code, self.name)
+    }
+}
+
+/// Declare a rule from its doc comment (clippy style: plain macro_rules, no global constructors).
+#[macro_export]
+macro_rules! declare_rule {
+    ($(#[doc = $doc:literal])* pub RULE = $code:ident $name:literal, $cat:expr, $sev:expr;) => {
+        pub static RULE: $crate::rules::RuleMeta = $crate::rules::RuleMeta {
+            code: stringify!($code),
+            name: $name,
+            category: $cat,
+            severity: $sev,
+            explain: concat!($($doc, "\n"),*),
+            file: file!(),
+            line: line!(),
+            check,
+        };
+    };
+}
+
+/// Settings that rules read.
+#[derive(Clone, Debug, Default)]
+pub struct Config {
+    /// Run only these codes (empty = all).
+    pub only: Vec<String>,
+}
+
+/// What a rule sees.
+pub struct Ctx<'a> {
+    pub doc: &'a Document,
+    pub src: &'a str,
+    pub config: &'a Config,
+}
+
+/// Where a rule puts its findings and its skipped checks.
+pub struct Sink {
+    rule: &'static RuleMeta,
+    pub findings: Vec<Finding>,
+    pub skipped: Vec<Skipped>,
+}
+
+impl Sink {
+    pub fn new(rule: &'static RuleMeta) -> Sink {
+        Sink { rule, findings: Vec::new(), skipped: Vec::new() }
+    }
+
+    /// Report a finding with the rule's default severity.
+    pub fn report(&mut self, primary: Location, message: String) -> &mut Finding {
+        self.report_as(self.rule.severity, primary, message)
+    }
+
+    pub fn report_as(&mut self, severity: Severity, primary: Location, message: String) -> &mut Finding {
+        self.findings.push(Finding {
+            id: 0,
+            code: self.rule.code,
+            name: self.rule.name,
+            severity,
+            message,
+            primary,
+            related: Vec::new(),
+            expected: None,
+            actual: None,
+        });
+        self.findings.last_mut().expect("just pushed")
+    }
+
+    /// Record that a check could not run.
+    pub fn skip(&mut self, what: impl Into<String>, reason: impl Into<String>) {
+        self.skipped.push(Skipped { check: format!("{} {}", self.rule.code, what.into()), reason: reason.into() });
+    }
+}
+
+impl Finding {
+    pub fn related(&mut self, loc: Location, label: impl Into<String>) -> &mut Finding {
+        if loc != self.primary && !self.related.iter().any(|r| r.loc == loc) {
+            self.related.push(Related { loc, label: label.into() });
+        }
+        self
+    }
+
+    pub fn amounts(&mut self, expected: Decimal, actual: Decimal) -> &mut Finding {
+        self.expected = Some(expected);
+        self.actual = Some(actual);
+        self
+    }
+}
+
+/// Run every enabled rule over a parsed document and return the report
+/// (parse findings included, sorted by position).
+pub fn run(doc: crate::model::Document, parse_findings: Vec<Finding>, src: &str, config: &Config) -> Report {
+    let mut report = Report { findings: parse_findings, ..Report::default() };
+    {
+        let ctx = Ctx { doc: &doc, src, config };
+        for rule in registry::ALL {
+            if !config.only.is_empty() && !config.only.iter().any(|c| c == rule.code || c == rule.name) {
+                continue;
+            }
+            let mut sink = Sink::new(rule);
+            (rule.check)(&ctx, &mut sink);
+            report.checks_run += 1;
+            report.findings.extend(sink.findings);
+            report.checks_skipped.extend(sink.skipped);
+        }
+    }
+    report.doc = doc;
+    report.normalize();
+    report
+}

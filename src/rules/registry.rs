@@ -1,0 +1,22 @@
+//! The one list of rules, in the order the engine runs them. Keep it explicit (no global
+//! constructors): adding a rule = one file + one line here + one fixture folder.
+use super::{cross, narrative, structure, sums, RuleMeta};
+use crate::report::Severity;
+
+pub static ALL: &[&RuleMeta] = &[
+    &structure::no_tables_found::RULE,
+    &structure::ambiguous_placement::RULE,
+    &structure::unaligned_value::RULE,
+];
+
+pub fn by_code(code: &str) -> Option<&'static RuleMeta> {
+    ALL.iter().copied().find(|r| r.code == code || r.name == code)
+}
+
+/// Name and severity of a parse-finding code (the parser reports these itself).
+pub fn parse_rule(code: &str) -> (&'static str, Severity) {
+    by_code(code).map(|r| (r.name, r.severity)).unwrap_or(("parse", Severity::Info))
+}
+
+#[allow(unused_imports)]
+use {cross as _, narrative as _, sums as _};

@@ -1,0 +1,1 @@
+//! Pure UI state (reducer, marker index), tested natively; the Yew app only renders it.
