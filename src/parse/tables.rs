@@ -123,7 +123,7 @@ fn title_at(recs: &[Rec], i: usize) -> Option<Title> {
 /// Looks like the body of a table (a header or a data row) rather than more titles or prose.
 fn tabular(rec: &Rec, lines: &[Line], src: &str) -> bool {
     if rec.grid {
-        return rec.filled_count() >= 2 && toc_row(rec).is_none();
+        return rec.filled_count() >= 2 && toc_row(rec).is_none() && !rec.joined().contains("....");
     }
     let text = rec.single().unwrap_or("");
     if text.contains("栏次") || unit_in(text).is_some() || text.contains("预算年度") {
@@ -203,6 +203,10 @@ pub fn find_tables(src: &str, lines: &[Line], recs: &[Rec], meta: &Meta, diags: 
         if !in_toc {
             continue;
         }
+        if s.contains(['，', '。', '：']) || s.chars().count() > 40 {
+            in_toc = false;
+            continue;
+        }
         if compact.contains("附件") || compact.ends_with("预算表") && compact.contains("年度") || compact.ends_with("公开表") {
             toc_tables = true;
         }
@@ -211,7 +215,8 @@ pub fn find_tables(src: &str, lines: &[Line], recs: &[Rec], meta: &Meta, diags: 
         let plain = super::normalize_name(entry);
         let kind = TableKind::from_title(&plain);
         let looks = plain.ends_with('表') || (toc_tables && kind != TableKind::Other && !plain.contains("情况") && !plain.contains("说明"));
-        if looks && !(compact.contains("附件") && toc_tables && plain.ends_with("预算表") && plain.contains("年度")) && plain.chars().count() <= 40 {
+        let heading = compact.contains("部分") || plain.ends_with("公开表") || plain.ends_with("公开报表") || (plain.ends_with("预算表") && plain.contains("年度"));
+        if looks && !heading && !(compact.contains("附件") && toc_tables && plain.ends_with("预算表") && plain.contains("年度")) && plain.chars().count() <= 40 {
             toc.push(TocEntry { number: None, title: plain, kind, declared_empty: false, reason: None, span: r.span });
         }
     }
@@ -240,11 +245,29 @@ pub fn find_tables(src: &str, lines: &[Line], recs: &[Rec], meta: &Meta, diags: 
         table_lines.push((recs[t.rec].line, last_line.max(recs[t.rec].line + 1)));
         let (org_code, org_name) = (b.org_code.clone(), b.org_name.clone());
         let mut table = b.finish(diags);
+        if table.kind == TableKind::Other && table.rows.is_empty() {
+            continue;
+        }
+        // a page break repeated the caption: the same table continues
+        if let Some(prev) = tables.last_mut() {
+            if prev.title == table.title && prev.number == table.number && prev.columns.len() == table.columns.len() && !table.rows.is_empty() {
+                let base = prev.rows.len();
+                let _ = base;
+                prev.rows.extend(table.rows);
+                prev.notes.extend(table.notes);
+                prev.span = prev.span.cover(Span::new(recs[t.rec].span.start as usize, recs.get(stop.saturating_sub(1)).map(|r| r.span.end as usize).unwrap_or(src.len())));
+                continue;
+            }
+        }
         table.span = Span::new(recs[t.rec].span.start as usize, recs.get(stop.saturating_sub(1)).map(|r| r.span.end as usize).unwrap_or(src.len()).max(recs[t.rec].span.start as usize));
         // sections: a 单位预算 table under a unit header starts or continues a unit section
         let unit_section = t.text.starts_with("单位") || org_code.as_ref().is_some_and(|c| c.len() > 3 && meta.department_code.as_ref().is_some_and(|d| c.starts_with(d.as_str()) && c != d));
         let sec_name = if unit_section { org_name.clone().unwrap_or_else(|| "单位".into()) } else { String::new() };
-        let sec = match section_names.iter().position(|n| *n == sec_name) {
+        let inherit = org_code.is_none() && !t.text.starts_with("部门") && !sections.is_empty();
+        let sec = if inherit {
+            sections.len() - 1
+        } else {
+            match section_names.iter().position(|n| *n == sec_name) {
             Some(s) if sections.len() == s + 1 || !unit_section => s,
             _ => {
                 sections.push(Section {
@@ -254,6 +277,7 @@ pub fn find_tables(src: &str, lines: &[Line], recs: &[Rec], meta: &Meta, diags: 
                 });
                 section_names.push(sec_name.clone());
                 sections.len() - 1
+            }
             }
         };
         sections[sec].span = sections[sec].span.cover(table.span);
@@ -349,15 +373,15 @@ impl<'a, 's> Builder<'a, 's> {
             self.lanes = Some(n);
             return;
         }
-        if self.is_data(rec) {
+        if self.started && self.header.iter().any(|h| h.joined() == joined) {
+            if self.breaks.last() != Some(&self.data.len()) {
+                self.breaks.push(self.data.len());
+            }
+        } else if self.is_data(rec) {
             self.started = true;
             self.data.push(rec.clone());
         } else if !self.started {
             self.header.push(rec.clone());
-        } else if self.header.iter().any(|h| h.joined() == joined) {
-            if self.breaks.last() != Some(&self.data.len()) {
-                self.breaks.push(self.data.len());
-            }
         } else {
             // a header-like row after data (e.g. the name part of a row split by a page break)
             self.data.push(rec.clone());
@@ -605,12 +629,21 @@ impl<'a, 's> Builder<'a, 's> {
         // assemble rows: a row starts with the next 序号
         let mut rows_toks: Vec<(Span, Vec<Tok>)> = Vec::new();
         let mut expect = 1u32;
-        for r in &self.data {
+        let mut after_break = false;
+        for (di, r) in self.data.iter().enumerate() {
             let toks = r.flow(self.src, self.lines);
+            if self.breaks.contains(&di) {
+                after_break = true;
+            }
             if toks.is_empty() {
                 continue;
             }
             let starts = toks[0].text.parse::<u32>().ok() == Some(expect) || (rows_toks.is_empty() && toks[0].text.parse::<u32>().is_ok());
+            if !starts && after_break {
+                // repeated column headers after a page break
+                continue;
+            }
+            after_break = false;
             if starts {
                 expect = toks[0].text.parse::<u32>().unwrap_or(expect) + 1;
                 rows_toks.push((r.span, toks));
