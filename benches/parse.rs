@@ -8,7 +8,12 @@ fn seeds() -> Vec<(String, String)> {
         .expect("seeds")
         .filter_map(|e| e.ok())
         .filter(|e| e.path().extension().is_some_and(|x| x == "txt"))
-        .map(|e| (e.file_name().to_string_lossy().into_owned(), std::fs::read_to_string(e.path()).expect("read")))
+        .map(|e| {
+            (
+                e.file_name().to_string_lossy().into_owned(),
+                std::fs::read_to_string(e.path()).expect("read"),
+            )
+        })
         .collect();
     out.sort();
     out
@@ -19,7 +24,9 @@ fn bench(c: &mut Criterion) {
     let mut g = c.benchmark_group("parse");
     for (name, text) in &seeds {
         g.throughput(Throughput::Bytes(text.len() as u64));
-        g.bench_function(name.as_str(), |b| b.iter(|| budgetlint::parse::parse(std::hint::black_box(text))));
+        g.bench_function(name.as_str(), |b| {
+            b.iter(|| budgetlint::parse::parse(std::hint::black_box(text)))
+        });
     }
     let mut big = String::new();
     while big.len() < 5_000_000 {
@@ -30,14 +37,20 @@ fn bench(c: &mut Criterion) {
     }
     g.throughput(Throughput::Bytes(big.len() as u64));
     g.sample_size(10);
-    g.bench_function("5MB", |b| b.iter(|| budgetlint::parse::parse(std::hint::black_box(&big))));
+    g.bench_function("5MB", |b| {
+        b.iter(|| budgetlint::parse::parse(std::hint::black_box(&big)))
+    });
     g.finish();
     let mut g = c.benchmark_group("check");
     for (name, text) in &seeds {
-        g.bench_function(name.as_str(), |b| b.iter(|| budgetlint::check(std::hint::black_box(text))));
+        g.bench_function(name.as_str(), |b| {
+            b.iter(|| budgetlint::check(std::hint::black_box(text)))
+        });
     }
     g.sample_size(10);
-    g.bench_function("5MB", |b| b.iter(|| budgetlint::check(std::hint::black_box(&big))));
+    g.bench_function("5MB", |b| {
+        b.iter(|| budgetlint::check(std::hint::black_box(&big)))
+    });
     g.finish();
 }
 

@@ -31,7 +31,14 @@ fn run_inner(args: Vec<String>) -> Result<i32, String> {
     while let Some(a) = it.next() {
         match a.as_str() {
             "--format" | "-f" => format = it.next().ok_or("--format 需要 text 或 json")?,
-            "--only" => only = it.next().ok_or("--only 需要规则代码")?.split(',').map(str::to_string).collect(),
+            "--only" => {
+                only = it
+                    .next()
+                    .ok_or("--only 需要规则代码")?
+                    .split(',')
+                    .map(str::to_string)
+                    .collect()
+            }
             "--help" | "-h" => {
                 println!("{USAGE}");
                 return Ok(0);
@@ -61,13 +68,21 @@ fn run_inner(args: Vec<String>) -> Result<i32, String> {
     let mut stdout = std::io::stdout().lock();
     if cmd == "parse" {
         let parsed = parse::parse(&src);
-        let out = if format == "json" { render::json::parsed(&parsed) } else { render::text::parsed(&src, &parsed) };
+        let out = if format == "json" {
+            render::json::parsed(&parsed)
+        } else {
+            render::text::parsed(&src, &parsed)
+        };
         let _ = stdout.write_all(out.as_bytes());
         return Ok(0);
     }
     let config = rules::Config { only };
     let report = budgetlint::check_with(&src, &config);
-    let out = if format == "json" { render::json::report(&report) } else { render::text::report(&src, &report) };
+    let out = if format == "json" {
+        render::json::report(&report)
+    } else {
+        render::text::report(&src, &report)
+    };
     let _ = stdout.write_all(out.as_bytes());
     Ok(if report.has_errors() { 1 } else { 0 })
 }
@@ -76,7 +91,9 @@ fn read_input(file: Option<&str>) -> Result<String, String> {
     let mut bytes = Vec::new();
     match file {
         None | Some("-") => {
-            std::io::stdin().read_to_end(&mut bytes).map_err(|e| format!("无法读取标准输入: {e}"))?;
+            std::io::stdin()
+                .read_to_end(&mut bytes)
+                .map_err(|e| format!("无法读取标准输入: {e}"))?;
         }
         Some(path) => {
             bytes = std::fs::read(path).map_err(|e| format!("无法读取 {path}: {e}"))?;

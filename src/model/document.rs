@@ -58,6 +58,8 @@ pub struct Paragraph {
     pub heading: Vec<String>,
     pub span: Span,
     pub mentions: Vec<Mention>,
+    /// The paragraph is a heading line itself.
+    pub is_heading: bool,
 }
 
 /// A table promised by the 目录.

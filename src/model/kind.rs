@@ -123,7 +123,10 @@ impl TableKind {
 
     /// Tables printed as several side-by-side (item, amount…) groups: 收入 | 支出.
     pub fn is_sided(self) -> bool {
-        matches!(self, TableKind::IncomeExpenditureSummary | TableKind::FiscalSummary)
+        matches!(
+            self,
+            TableKind::IncomeExpenditureSummary | TableKind::FiscalSummary
+        )
     }
 }
 
@@ -171,8 +174,15 @@ pub enum ColKey {
 impl ColKey {
     /// Recognise a column from its header path (all header texts above it, outermost first).
     pub fn from_header(path: &[&str]) -> ColKey {
-        let leaf: String = path.last().map(|s| s.chars().filter(|c| !c.is_whitespace()).collect()).unwrap_or_default();
-        let all: String = path.iter().flat_map(|s| s.chars()).filter(|c| !c.is_whitespace()).collect();
+        let leaf: String = path
+            .last()
+            .map(|s| s.chars().filter(|c| !c.is_whitespace()).collect())
+            .unwrap_or_default();
+        let all: String = path
+            .iter()
+            .flat_map(|s| s.chars())
+            .filter(|c| !c.is_whitespace())
+            .collect();
         let l = |w: &str| leaf.contains(w);
         if l("上年") && (l("结转") || l("结余")) && !l("财政拨款") {
             return ColKey::CarryOver;
@@ -196,10 +206,20 @@ impl ColKey {
             return ColKey::Subtotal;
         }
         if l("合计") || l("总计") {
-            if all.contains("基本支出") && !all.starts_with("总计") && path.len() > 1 && path[..path.len() - 1].iter().any(|p| p.contains("基本支出")) {
+            if all.contains("基本支出")
+                && !all.starts_with("总计")
+                && path.len() > 1
+                && path[..path.len() - 1]
+                    .iter()
+                    .any(|p| p.contains("基本支出"))
+            {
                 return ColKey::Basic;
             }
-            if path.len() > 1 && path[..path.len() - 1].iter().any(|p| p.contains("项目支出")) {
+            if path.len() > 1
+                && path[..path.len() - 1]
+                    .iter()
+                    .any(|p| p.contains("项目支出"))
+            {
                 return ColKey::Project;
             }
             return ColKey::Total;

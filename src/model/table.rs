@@ -164,20 +164,30 @@ impl Table {
     }
 
     pub fn col_in(&self, group: u8, key: ColKey) -> Option<ColIdx> {
-        self.columns.iter().position(|c| c.key == key && c.group == group)
+        self.columns
+            .iter()
+            .position(|c| c.key == key && c.group == group)
     }
 
     pub fn cols_in(&self, group: u8) -> impl Iterator<Item = ColIdx> + '_ {
-        self.columns.iter().enumerate().filter(move |(_, c)| c.group == group).map(|(i, _)| i)
+        self.columns
+            .iter()
+            .enumerate()
+            .filter(move |(_, c)| c.group == group)
+            .map(|(i, _)| i)
     }
 
     /// The 合计 row (role Total) of a group.
     pub fn total_row(&self, group: u8) -> Option<RowIdx> {
-        self.rows.iter().position(|r| r.role == RowRole::Total && r.group == group)
+        self.rows
+            .iter()
+            .position(|r| r.role == RowRole::Total && r.group == group)
     }
 
     pub fn row_by_code(&self, code: &str) -> Option<RowIdx> {
-        self.rows.iter().position(|r| r.code.as_ref().is_some_and(|c| c.text == code))
+        self.rows
+            .iter()
+            .position(|r| r.code.as_ref().is_some_and(|c| c.text == code))
     }
 
     /// A short human label: number and title.

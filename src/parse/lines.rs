@@ -30,7 +30,11 @@ pub fn split_lines(src: &str) -> Vec<Line<'_>> {
             if b == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
                 next += 1;
             }
-            out.push(Line { text: &src[start..end], start, full: Span::new(start, next) });
+            out.push(Line {
+                text: &src[start..end],
+                start,
+                full: Span::new(start, next),
+            });
             start = next;
             i = next;
         } else {
@@ -38,7 +42,11 @@ pub fn split_lines(src: &str) -> Vec<Line<'_>> {
         }
     }
     if start < src.len() {
-        out.push(Line { text: &src[start..], start, full: Span::new(start, src.len()) });
+        out.push(Line {
+            text: &src[start..],
+            start,
+            full: Span::new(start, src.len()),
+        });
     }
     out
 }
@@ -75,7 +83,10 @@ impl<'a> Tok<'a> {
                 break;
             }
         }
-        Tok { text: s, span: Span::new(off, off + s.len()) }
+        Tok {
+            text: s,
+            span: Span::new(off, off + s.len()),
+        }
     }
 
     pub fn is_empty(&self) -> bool {
@@ -126,7 +137,10 @@ mod tests {
         let ls = split_lines(s);
         let joined: String = ls.iter().map(|l| l.full.slice(s)).collect();
         assert_eq!(joined, s);
-        assert_eq!(ls.iter().map(|l| l.text).collect::<Vec<_>>(), ["a", "b", "", "c", "d"]);
+        assert_eq!(
+            ls.iter().map(|l| l.text).collect::<Vec<_>>(),
+            ["a", "b", "", "c", "d"]
+        );
     }
 
     #[test]

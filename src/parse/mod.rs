@@ -27,10 +27,24 @@ pub const MAX_INPUT: usize = 64 * 1024 * 1024;
 
 pub fn parse(src: &str) -> Parsed {
     let mut diags = Diags::default();
-    let mut doc = Document { len: src.len() as u32, ..Document::default() };
+    let mut doc = Document {
+        len: src.len() as u32,
+        ..Document::default()
+    };
     if src.len() > MAX_INPUT {
-        diags.push(P_NO_TABLES, Span::empty(0), format!("输入过大（{} 字节，上限 {} 字节），未解析", src.len(), MAX_INPUT));
-        return Parsed { doc, findings: diags.0 };
+        diags.push(
+            P_NO_TABLES,
+            Span::empty(0),
+            format!(
+                "输入过大（{} 字节，上限 {} 字节），未解析",
+                src.len(),
+                MAX_INPUT
+            ),
+        );
+        return Parsed {
+            doc,
+            findings: diags.0,
+        };
     }
     let lines = lines::split_lines(src);
     let recs = records::build(src, &lines);
@@ -40,7 +54,11 @@ pub fn parse(src: &str) -> Parsed {
     doc.toc = out.toc;
     doc.sections = out.sections;
     if doc.sections.is_empty() {
-        doc.sections.push(Section { kind: SectionKind::Department, name: doc.meta.department.clone().unwrap_or_default(), span: Span::new(0, src.len()) });
+        doc.sections.push(Section {
+            kind: SectionKind::Department,
+            name: doc.meta.department.clone().unwrap_or_default(),
+            span: Span::new(0, src.len()),
+        });
     }
     if doc.meta.unit.is_none() {
         doc.meta.unit = doc.tables.first().map(|t| t.unit);
@@ -50,14 +68,23 @@ pub fn parse(src: &str) -> Parsed {
     if !has_data {
         let what = if src.trim().is_empty() {
             "输入为空".to_string()
-        } else if src.contains('\u{FFFD}') || src.chars().filter(|c| c.is_control() && !c.is_whitespace()).count() > src.len() / 100 + 1 {
+        } else if src.contains('\u{FFFD}')
+            || src
+                .chars()
+                .filter(|c| c.is_control() && !c.is_whitespace())
+                .count()
+                > src.len() / 100 + 1
+        {
             "输入看起来不是文本（可能是二进制文件或编码错误），未识别到任何预算表".to_string()
         } else {
             "未识别到任何预算表：请粘贴部门预算/决算公开文件的文字（含各张附表）".to_string()
         };
         diags.push(P_NO_TABLES, Span::empty(0), what);
     }
-    Parsed { doc, findings: diags.0 }
+    Parsed {
+        doc,
+        findings: diags.0,
+    }
 }
 
 /// Codes of the parse findings (declared as rules in `rules::structure`).
@@ -75,7 +102,17 @@ impl Diags {
 
     pub fn push_at(&mut self, code: &'static str, primary: Location, message: String) {
         let (name, severity) = crate::rules::registry::parse_rule(code);
-        self.0.push(Finding { id: 0, code, name, severity, message, primary, related: vec![], expected: None, actual: None });
+        self.0.push(Finding {
+            id: 0,
+            code,
+            name,
+            severity,
+            message,
+            primary,
+            related: vec![],
+            expected: None,
+            actual: None,
+        });
     }
 }
 
@@ -86,7 +123,10 @@ pub fn parse_severity(code: &str) -> Severity {
 
 /// Remove white space, list markers (一、 (一) 1、 1. ①) and "其中：" from a row name.
 pub fn normalize_name(name: &str) -> String {
-    let mut s: String = name.chars().filter(|c| !c.is_whitespace() && *c != '\u{3000}').collect();
+    let mut s: String = name
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{3000}')
+        .collect();
     loop {
         let before = s.len();
         for p in ["其中：", "其中:", "其中"] {
@@ -132,7 +172,11 @@ fn read_meta(src: &str, lines: &[lines::Line]) -> Meta {
         }
         if meta.department.is_none() {
             if let Some(name) = after(t, "部门名称") {
-                let n = name.split(|c: char| c.is_whitespace()).next().unwrap_or("").trim();
+                let n = name
+                    .split(|c: char| c.is_whitespace())
+                    .next()
+                    .unwrap_or("")
+                    .trim();
                 if !n.is_empty() {
                     meta.department = Some(n.to_string());
                 }
@@ -151,7 +195,12 @@ fn read_meta(src: &str, lines: &[lines::Line]) -> Meta {
     }
     if meta.department.is_none() {
         // "温县医疗保障局" on its own line near the top
-        meta.department = lines.iter().take(30).map(|l| l.text.trim().trim_start_matches('#').trim()).find(|t| is_org_name(t)).map(str::to_string);
+        meta.department = lines
+            .iter()
+            .take(30)
+            .map(|l| l.text.trim().trim_start_matches('#').trim())
+            .find(|t| is_org_name(t))
+            .map(str::to_string);
     }
     if head.contains("决算") && !head.contains("预算公开") && !head.contains("部门预算") {
         meta.kind = crate::model::DocKind::FinalAccounts;
@@ -173,7 +222,10 @@ fn leading_int(s: &str) -> Option<u32> {
 fn year_in(s: &str) -> Option<i32> {
     let b = s.as_bytes();
     for i in 0..b.len().saturating_sub(4) {
-        if b[i..i + 4].iter().all(u8::is_ascii_digit) && (i == 0 || !b[i - 1].is_ascii_digit()) && !b.get(i + 4).is_some_and(u8::is_ascii_digit) {
+        if b[i..i + 4].iter().all(u8::is_ascii_digit)
+            && (i == 0 || !b[i - 1].is_ascii_digit())
+            && !b.get(i + 4).is_some_and(u8::is_ascii_digit)
+        {
             let y: i32 = s[i..i + 4].parse().ok()?;
             let rest = s[i + 4..].trim_start();
             if (2000..2100).contains(&y) && rest.starts_with('年') {
@@ -196,7 +248,20 @@ pub fn unit_in(t: &str) -> Option<Unit> {
     }
 }
 
-const ORG_SUFFIXES: [&str; 12] = ["局", "委员会", "中心", "院", "所", "办公室", "站", "队", "厅", "处", "馆", "本级"];
+const ORG_SUFFIXES: [&str; 12] = [
+    "局",
+    "委员会",
+    "中心",
+    "院",
+    "所",
+    "办公室",
+    "站",
+    "队",
+    "厅",
+    "处",
+    "馆",
+    "本级",
+];
 
 /// A short organisation name such as "温县医疗保障局" or "丰润区医疗保险事业管理中心".
 pub fn is_org_name(t: &str) -> bool {
@@ -244,7 +309,10 @@ mod tests {
 
     #[test]
     fn names_normalize() {
-        assert_eq!(normalize_name("一、一般公共预算拨款收入"), "一般公共预算拨款收入");
+        assert_eq!(
+            normalize_name("一、一般公共预算拨款收入"),
+            "一般公共预算拨款收入"
+        );
         assert_eq!(normalize_name("（十）卫生健康支出"), "卫生健康支出");
         assert_eq!(normalize_name("    其中：公务用车购置费"), "公务用车购置费");
         assert_eq!(normalize_name("(二十一) 住房保障支出"), "住房保障支出");
@@ -255,8 +323,14 @@ mod tests {
 
     #[test]
     fn dept_lines() {
-        assert_eq!(dept_line("447承德市医疗保障局 预算年度：2022 单位：万元"), Some((Some("447".into()), "承德市医疗保障局".into())));
-        assert_eq!(dept_line("## 450 平乡县医疗保障局"), Some((Some("450".into()), "平乡县医疗保障局".into())));
+        assert_eq!(
+            dept_line("447承德市医疗保障局 预算年度：2022 单位：万元"),
+            Some((Some("447".into()), "承德市医疗保障局".into()))
+        );
+        assert_eq!(
+            dept_line("## 450 平乡县医疗保障局"),
+            Some((Some("450".into()), "平乡县医疗保障局".into()))
+        );
         assert_eq!(dept_line("2080505 机关事业单位基本养老保险缴费支出"), None);
     }
 }

@@ -19,13 +19,24 @@ fn heading_level(t: &str) -> Option<usize> {
         return Some(1);
     }
     let first = t.chars().next()?;
-    if "一二三四五六七八九十".contains(first) && t.contains('、') && t.find('、').is_some_and(|i| i <= 9) {
+    if "一二三四五六七八九十".contains(first)
+        && t.contains('、')
+        && t.find('、').is_some_and(|i| i <= 9)
+    {
         return Some(2);
     }
-    if (t.starts_with('（') || t.starts_with('(')) && t.chars().nth(1).is_some_and(|c| "一二三四五六七八九十".contains(c)) {
+    if (t.starts_with('（') || t.starts_with('('))
+        && t.chars()
+            .nth(1)
+            .is_some_and(|c| "一二三四五六七八九十".contains(c))
+    {
         return Some(3);
     }
-    if first.is_ascii_digit() && (t.contains('、') || t.contains('.')) && n <= 25 && !t.contains('，') {
+    if first.is_ascii_digit()
+        && (t.contains('、') || t.contains('.'))
+        && n <= 25
+        && !t.contains('，')
+    {
         return Some(4);
     }
     None
@@ -39,7 +50,14 @@ pub fn paragraphs(src: &str, lines: &[Line], table_lines: &[(usize, usize)]) -> 
             *x = true;
         }
     }
-    let mut out = Vec::new();
+    struct Para {
+        heading: Vec<String>,
+        span: Span,
+        mentions: Vec<Mention>,
+        is_heading: bool,
+        last_line: usize,
+    }
+    let mut out: Vec<Para> = Vec::new();
     let mut path: Vec<(usize, String)> = Vec::new();
     for (i, l) in lines.iter().enumerate() {
         if in_table[i] {
@@ -49,17 +67,51 @@ pub fn paragraphs(src: &str, lines: &[Line], table_lines: &[(usize, usize)]) -> 
         if t.is_empty() {
             continue;
         }
-        if let Some(level) = heading_level(t) {
+        let heading = heading_level(t);
+        if let Some(level) = heading {
             while path.last().is_some_and(|(lv, _)| *lv >= level) {
                 path.pop();
             }
             path.push((level, t.trim_start_matches('#').trim().to_string()));
         }
         let mentions = mentions(src, l.start, l.text);
-        out.push(Paragraph { heading: path.iter().map(|(_, h)| h.clone()).collect(), span: l.span(), mentions });
+        let heading_path: Vec<String> = path.iter().map(|(_, h)| h.clone()).collect();
+        // body lines under the same heading form one paragraph (PDF text wraps sentences over lines)
+        match out.last_mut() {
+            Some(p)
+                if heading.is_none()
+                    && !p.is_heading
+                    && p.heading == heading_path
+                    && !table_between(&in_table, p.last_line, i) =>
+            {
+                p.span = p.span.cover(l.span());
+                p.mentions.extend(mentions);
+                p.last_line = i;
+            }
+            _ => out.push(Para {
+                heading: heading_path,
+                span: l.span(),
+                mentions,
+                is_heading: heading.is_some(),
+                last_line: i,
+            }),
+        }
     }
     let _ = src;
-    out
+    out.into_iter()
+        .map(|p| Paragraph {
+            heading: p.heading,
+            span: p.span,
+            mentions: p.mentions,
+            is_heading: p.is_heading,
+        })
+        .collect()
+}
+
+fn table_between(in_table: &[bool], a: usize, b: usize) -> bool {
+    in_table[a.min(in_table.len())..b.min(in_table.len())]
+        .iter()
+        .any(|x| *x)
 }
 
 /// Amounts followed by 万元/元 and percents in a line of text.
@@ -69,7 +121,8 @@ pub fn mentions(_src: &str, at: usize, text: &str) -> Vec<Mention> {
     let mut i = 0;
     while i < b.len() {
         let c = b[i];
-        let starts = c.is_ascii_digit() && (i == 0 || !(b[i - 1].is_ascii_digit() || b[i - 1] == b'.' || b[i - 1] == b','));
+        let starts = c.is_ascii_digit()
+            && (i == 0 || !(b[i - 1].is_ascii_digit() || b[i - 1] == b'.' || b[i - 1] == b','));
         if !starts {
             i += 1;
             continue;
@@ -97,7 +150,12 @@ pub fn mentions(_src: &str, at: usize, text: &str) -> Vec<Mention> {
         };
         if let (Some(kind), Some(a)) = (kind, parse_amount(raw, true)) {
             let value = if neg { -a.value } else { a.value };
-            out.push(Mention { span: Span::new(at + start, at + num_end), value, scale: a.scale, kind });
+            out.push(Mention {
+                span: Span::new(at + start, at + num_end),
+                value,
+                scale: a.scale,
+                kind,
+            });
         }
         i = j.max(i + 1);
     }

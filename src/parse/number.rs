@@ -21,7 +21,10 @@ pub fn is_dash(s: &str) -> bool {
 pub fn parse_amount(s: &str, allow_int: bool) -> Option<Amount> {
     let s = s.trim();
     if is_dash(s) {
-        return Some(Amount { value: Decimal::ZERO, scale: DASH_SCALE });
+        return Some(Amount {
+            value: Decimal::ZERO,
+            scale: DASH_SCALE,
+        });
     }
     let (neg, body) = match s.strip_prefix('-').or_else(|| s.strip_prefix('－')) {
         Some(rest) => (true, rest),
@@ -69,7 +72,11 @@ pub fn parse_amount(s: &str, allow_int: bool) -> Option<Amount> {
             0
         }
     };
-    let digits: String = int.chars().filter(|c| *c != ',').chain(frac.unwrap_or("").chars()).collect();
+    let digits: String = int
+        .chars()
+        .filter(|c| *c != ',')
+        .chain(frac.unwrap_or("").chars())
+        .collect();
     let mantissa: i128 = digits.parse().ok()?;
     let mut value = Decimal::try_from_i128_with_scale(mantissa, scale).ok()?;
     if neg {
@@ -97,6 +104,9 @@ mod tests {
         assert_eq!(p("1,23.00"), None);
         assert_eq!(p("12.3.4"), None);
         assert_eq!(p("２"), None);
-        assert_eq!(parse_amount("-", false).map(|a| a.value), Some(Decimal::ZERO));
+        assert_eq!(
+            parse_amount("-", false).map(|a| a.value),
+            Some(Decimal::ZERO)
+        );
     }
 }

@@ -22,11 +22,16 @@ pub fn identities(kind: TableKind, keys: &[ColKey]) -> Vec<RowIdentity> {
     let pos = |k: ColKey| keys.iter().position(|x| *x == k);
     let all = |ks: &[ColKey]| ks.iter().filter_map(|k| pos(*k)).collect::<Vec<_>>();
     let mut out = Vec::new();
-    let Some(total) = pos(ColKey::Total) else { return out };
+    let Some(total) = pos(ColKey::Total) else {
+        return out;
+    };
     match kind {
         TableKind::IncomeSummary => {
             if let (Some(sub), Some(co)) = (pos(ColKey::Subtotal), pos(ColKey::CarryOver)) {
-                out.push(RowIdentity { total, parts: vec![sub, co] });
+                out.push(RowIdentity {
+                    total,
+                    parts: vec![sub, co],
+                });
                 let src = all(&[
                     ColKey::Fiscal,
                     ColKey::GeneralBudget,
@@ -40,7 +45,10 @@ pub fn identities(kind: TableKind, keys: &[ColKey]) -> Vec<RowIdentity> {
                     ColKey::OtherIncome,
                 ]);
                 if !src.is_empty() {
-                    out.push(RowIdentity { total: sub, parts: src });
+                    out.push(RowIdentity {
+                        total: sub,
+                        parts: src,
+                    });
                 }
             }
         }
@@ -48,7 +56,13 @@ pub fn identities(kind: TableKind, keys: &[ColKey]) -> Vec<RowIdentity> {
         | TableKind::GeneralBudgetExpenditure
         | TableKind::GovFundExpenditure
         | TableKind::StateCapitalExpenditure => {
-            let parts = all(&[ColKey::Basic, ColKey::Project, ColKey::OperatingExpenditure, ColKey::RemitUpper, ColKey::SubsidyToSubsidiary]);
+            let parts = all(&[
+                ColKey::Basic,
+                ColKey::Project,
+                ColKey::OperatingExpenditure,
+                ColKey::RemitUpper,
+                ColKey::SubsidyToSubsidiary,
+            ]);
             if parts.len() >= 2 {
                 out.push(RowIdentity { total, parts });
             }
@@ -81,7 +95,10 @@ impl Placement {
     /// Column of value `i` when every candidate agrees.
     pub fn certain(&self, i: usize) -> Option<usize> {
         let first = self.candidates.first()?.get(i).copied()?;
-        self.candidates.iter().all(|c| c.get(i) == Some(&first)).then_some(first)
+        self.candidates
+            .iter()
+            .all(|c| c.get(i) == Some(&first))
+            .then_some(first)
     }
 
     pub fn is_certain(&self) -> bool {
@@ -96,7 +113,9 @@ pub fn place(kind: TableKind, keys: &[ColKey], values: &[Approx]) -> Placement {
     let n = keys.len();
     let k = values.len();
     if k >= n {
-        return Placement { candidates: vec![(0..k.min(n)).collect()] };
+        return Placement {
+            candidates: vec![(0..k.min(n)).collect()],
+        };
     }
     let ids = identities(kind, keys);
     let mut cands = Vec::new();
@@ -107,7 +126,8 @@ pub fn place(kind: TableKind, keys: &[ColKey], values: &[Approx]) -> Placement {
         for (i, col) in c.iter().enumerate() {
             row[*col] = values[i];
         }
-        ids.iter().all(|id| row[id.total].meets(id.parts.iter().map(|p| row[*p]).sum()))
+        ids.iter()
+            .all(|id| row[id.total].meets(id.parts.iter().map(|p| row[*p]).sum()))
     };
     let valid: Vec<Vec<usize>> = cands.into_iter().filter(holds).collect();
     let valid = if valid.is_empty() {
@@ -118,8 +138,14 @@ pub fn place(kind: TableKind, keys: &[ColKey], values: &[Approx]) -> Placement {
     } else {
         valid
     };
-    let common: Vec<Vec<usize>> = valid.iter().filter(|c| c.iter().all(|i| keys[*i].is_common())).cloned().collect();
-    Placement { candidates: if common.is_empty() { valid } else { common } }
+    let common: Vec<Vec<usize>> = valid
+        .iter()
+        .filter(|c| c.iter().all(|i| keys[*i].is_common()))
+        .cloned()
+        .collect();
+    Placement {
+        candidates: if common.is_empty() { valid } else { common },
+    }
 }
 
 fn combos(n: usize, k: usize, start: usize, cur: &mut Vec<usize>, out: &mut Vec<Vec<usize>>) {
@@ -155,11 +181,17 @@ pub fn resolve_by_hierarchy(rows: &mut [HRow], ncols: usize) {
             if !rows[p].placement.is_certain() {
                 continue;
             }
-            let children: Vec<usize> = (0..rows.len()).filter(|&c| c != p && is_child(&rows[p], &rows[c])).collect();
+            let children: Vec<usize> = (0..rows.len())
+                .filter(|&c| c != p && is_child(&rows[p], &rows[c]))
+                .collect();
             if children.is_empty() || children.iter().all(|&c| rows[c].placement.is_certain()) {
                 continue;
             }
-            let combos_n: usize = children.iter().map(|&c| rows[c].placement.candidates.len()).try_fold(1usize, |a, b| a.checked_mul(b)).unwrap_or(usize::MAX);
+            let combos_n: usize = children
+                .iter()
+                .map(|&c| rows[c].placement.candidates.len())
+                .try_fold(1usize, |a, b| a.checked_mul(b))
+                .unwrap_or(usize::MAX);
             if combos_n > MAX_CANDIDATES {
                 continue;
             }
@@ -203,7 +235,8 @@ pub fn resolve_by_hierarchy(rows: &mut [HRow], ncols: usize) {
                 allowed.dedup();
                 if allowed.len() < rows[c].placement.candidates.len() {
                     let old = std::mem::take(&mut rows[c].placement.candidates);
-                    rows[c].placement.candidates = allowed.into_iter().map(|i| old[i].clone()).collect();
+                    rows[c].placement.candidates =
+                        allowed.into_iter().map(|i| old[i].clone()).collect();
                     changed = true;
                 }
             }
@@ -216,7 +249,9 @@ pub fn resolve_by_hierarchy(rows: &mut [HRow], ncols: usize) {
 
 fn is_child(parent: &HRow, child: &HRow) -> bool {
     match (parent.code, child.code) {
-        (Some(p), Some(c)) => c.len() > p.len() && c.starts_with(p) && matches!((p.len(), c.len()), (3, 5) | (5, 7)),
+        (Some(p), Some(c)) => {
+            c.len() > p.len() && c.starts_with(p) && matches!((p.len(), c.len()), (3, 5) | (5, 7))
+        }
         (None, Some(c)) => parent.is_total && c.len() == 3,
         _ => false,
     }
@@ -250,8 +285,22 @@ mod tests {
 
     #[test]
     fn income_row_with_vanished_cells() {
-        let keys = [Total, Subtotal, Fiscal, SpecialAccount, Business, BusinessOperating, Superior, Subsidiary, OtherIncome, CarryOver];
-        let v: Vec<Approx> = ["1927.16", "1716.84", "1716.84", "210.32"].iter().map(|s| approx_of(s)).collect();
+        let keys = [
+            Total,
+            Subtotal,
+            Fiscal,
+            SpecialAccount,
+            Business,
+            BusinessOperating,
+            Superior,
+            Subsidiary,
+            OtherIncome,
+            CarryOver,
+        ];
+        let v: Vec<Approx> = ["1927.16", "1716.84", "1716.84", "210.32"]
+            .iter()
+            .map(|s| approx_of(s))
+            .collect();
         let p = place(TableKind::IncomeSummary, &keys, &v);
         assert_eq!(p.candidates, vec![vec![0, 1, 2, 9]]);
         // 210.32 210.32: 合计 and 上年结转 (小计 is zero)
@@ -262,11 +311,23 @@ mod tests {
 
     #[test]
     fn basic_or_project_is_decided_by_the_parent() {
-        let keys = [Total, Basic, Project, OperatingExpenditure, RemitUpper, SubsidyToSubsidiary];
+        let keys = [
+            Total,
+            Basic,
+            Project,
+            OperatingExpenditure,
+            RemitUpper,
+            SubsidyToSubsidiary,
+        ];
         let row = |code: &'static str, vals: &[&str]| {
             let values: Vec<Approx> = vals.iter().map(|s| approx_of(s)).collect();
             let placement = place(TableKind::ExpenditureSummary, &keys, &values);
-            HRow { code: Some(code), is_total: false, values, placement }
+            HRow {
+                code: Some(code),
+                is_total: false,
+                values,
+                placement,
+            }
         };
         let mut rows = vec![
             row("21015", &["717.70", "378.88", "338.82"]),

@@ -62,7 +62,10 @@ impl<'a> Rec<'a> {
 /// Is this input a Word export with one cell per line?
 fn is_word_cells(lines: &[Line]) -> bool {
     let nonblank = lines.iter().filter(|l| !l.text.trim().is_empty()).count();
-    let celly = lines.iter().filter(|l| l.text.starts_with('\t') && !l.text[1..].contains('\t')).count();
+    let celly = lines
+        .iter()
+        .filter(|l| l.text.starts_with('\t') && !l.text[1..].contains('\t'))
+        .count();
     nonblank > 0 && celly * 10 >= nonblank * 4
 }
 
@@ -73,14 +76,32 @@ pub fn build<'a>(src: &'a str, lines: &[Line<'a>]) -> Vec<Rec<'a>> {
         let mut cur: Option<Rec<'a>> = None;
         for (i, l) in lines.iter().enumerate() {
             if let Some(rest) = l.text.strip_prefix('\t') {
-                let mut parts = tab_cells(&Line { text: rest, start: l.start + 1, full: l.full });
-                let rec = cur.get_or_insert_with(|| Rec { cells: vec![], span: l.span(), grid: true, line: i, line_end: i + 1 });
+                let mut parts = tab_cells(&Line {
+                    text: rest,
+                    start: l.start + 1,
+                    full: l.full,
+                });
+                let rec = cur.get_or_insert_with(|| Rec {
+                    cells: vec![],
+                    span: l.span(),
+                    grid: true,
+                    line: i,
+                    line_end: i + 1,
+                });
                 // a cell that itself contains tabs (quoted multi-line text) stays one cell
                 if parts.len() > 1 {
                     let first = parts[0];
-                    let last = parts.iter().rev().find(|p| !p.is_empty()).copied().unwrap_or(first);
+                    let last = parts
+                        .iter()
+                        .rev()
+                        .find(|p| !p.is_empty())
+                        .copied()
+                        .unwrap_or(first);
                     let span = first.span.cover(last.span);
-                    parts = vec![Tok { text: span.slice(src), span }];
+                    parts = vec![Tok {
+                        text: span.slice(src),
+                        span,
+                    }];
                 }
                 rec.cells.extend(parts);
                 rec.span = rec.span.cover(l.span());
@@ -91,7 +112,13 @@ pub fn build<'a>(src: &'a str, lines: &[Line<'a>]) -> Vec<Rec<'a>> {
                 }
                 if !l.text.trim().is_empty() {
                     let tok = Tok::new(l.text, l.start);
-                    out.push(Rec { cells: vec![tok], span: l.span(), grid: false, line: i, line_end: i + 1 });
+                    out.push(Rec {
+                        cells: vec![tok],
+                        span: l.span(),
+                        grid: false,
+                        line: i,
+                        line_end: i + 1,
+                    });
                 }
             }
         }
@@ -104,9 +131,21 @@ pub fn build<'a>(src: &'a str, lines: &[Line<'a>]) -> Vec<Rec<'a>> {
                 continue;
             }
             if l.text.contains('\t') {
-                out.push(Rec { cells: tab_cells(l), span: l.span(), grid: true, line: i, line_end: i + 1 });
+                out.push(Rec {
+                    cells: tab_cells(l),
+                    span: l.span(),
+                    grid: true,
+                    line: i,
+                    line_end: i + 1,
+                });
             } else {
-                out.push(Rec { cells: vec![Tok::new(l.text, l.start)], span: l.span(), grid: false, line: i, line_end: i + 1 });
+                out.push(Rec {
+                    cells: vec![Tok::new(l.text, l.start)],
+                    span: l.span(),
+                    grid: false,
+                    line: i,
+                    line_end: i + 1,
+                });
             }
         }
     }

@@ -36,7 +36,10 @@ fn strip_decor(t: &str) -> &str {
             t = &t[i + 1..];
         }
     }
-    t.trim_start_matches('#').trim().trim_start_matches("- ").trim()
+    t.trim_start_matches('#')
+        .trim()
+        .trim_start_matches("- ")
+        .trim()
 }
 
 fn is_table_number(t: &str) -> bool {
@@ -46,7 +49,9 @@ fn is_table_number(t: &str) -> bool {
         d.len() < s.len() && d.is_empty()
     };
     (t.starts_with('表') && digits_then(t['表'.len_utf8()..].trim()))
-        || (t.starts_with("预算") && t.ends_with('表') && digits_then(&t["预算".len()..t.len() - '表'.len_utf8()]))
+        || (t.starts_with("预算")
+            && t.ends_with('表')
+            && digits_then(&t["预算".len()..t.len() - '表'.len_utf8()]))
 }
 
 /// Is this text a table title (not a sentence, not a 目录 line)?
@@ -61,7 +66,12 @@ fn title_text(t: &str) -> Option<(Option<String>, String)> {
         if n.is_empty() {
             (None, t)
         } else {
-            (Some(format!("表{n}")), after[n.len()..].trim_start_matches([':', '：', ' ', '-', '—']).trim())
+            (
+                Some(format!("表{n}")),
+                after[n.len()..]
+                    .trim_start_matches([':', '：', ' ', '-', '—'])
+                    .trim(),
+            )
         }
     } else {
         (None, t)
@@ -111,13 +121,30 @@ fn title_at(recs: &[Rec], i: usize) -> Option<Title> {
         let next = recs.get(i + 1)?;
         let (_, t) = title_text(next.single()?)?;
         let span = next.filled().next()?.span;
-        return Some(Title { number: Some(stripped.to_string()), kind: TableKind::from_title(&t), text: t, span, rec: i, next: i + 2 });
+        return Some(Title {
+            number: Some(stripped.to_string()),
+            kind: TableKind::from_title(&t),
+            text: t,
+            span,
+            rec: i,
+            next: i + 2,
+        });
     }
     let (number, t) = title_text(text)?;
     let tok = r.filled().next()?;
     let off = tok.text.find(&t).unwrap_or(0);
-    let span = Span::new(tok.span.start as usize + off, tok.span.start as usize + off + t.len());
-    Some(Title { number, kind: TableKind::from_title(&t), text: t, span, rec: i, next: i + 1 })
+    let span = Span::new(
+        tok.span.start as usize + off,
+        tok.span.start as usize + off + t.len(),
+    );
+    Some(Title {
+        number,
+        kind: TableKind::from_title(&t),
+        text: t,
+        span,
+        rec: i,
+        next: i + 1,
+    })
 }
 
 /// Looks like the body of a table (a header or a data row) rather than more titles or prose.
@@ -130,17 +157,26 @@ fn tabular(rec: &Rec, lines: &[Line], src: &str) -> bool {
         return true;
     }
     let toks = rec.flow(src, lines);
-    toks.len() >= 3 && toks.iter().any(|t| parse_amount(t.text, false).is_some() || matches!(t.text, "合计" | "项目" | "序号"))
+    toks.len() >= 3
+        && toks.iter().any(|t| {
+            parse_amount(t.text, false).is_some() || matches!(t.text, "合计" | "项目" | "序号")
+        })
 }
 
 fn is_note(t: &str) -> bool {
     let t = strip_decor(t);
-    t.starts_with("注") && t.chars().nth(1).is_some_and(|c| matches!(c, '：' | ':' | ' ' | '1' | '１'))
+    t.starts_with("注")
+        && t.chars()
+            .nth(1)
+            .is_some_and(|c| matches!(c, '：' | ':' | ' ' | '1' | '１'))
         || t.contains("空表")
         || t.contains("本表无数据")
         || t.starts_with("本表")
         || t.starts_with("说明：")
-        || (t.chars().next().is_some_and(|c| c.is_ascii_digit()) && t.contains("表") && t.contains("，") && t.chars().count() > 20)
+        || (t.chars().next().is_some_and(|c| c.is_ascii_digit())
+            && t.contains("表")
+            && t.contains("，")
+            && t.chars().count() > 20)
 }
 
 fn is_terminator(rec: &Rec) -> bool {
@@ -160,7 +196,13 @@ fn is_terminator(rec: &Rec) -> bool {
     (n >= 25 && s.contains(['，', '。', '；'])) || (n >= 6 && s.ends_with(['。', '：']))
 }
 
-pub fn find_tables(src: &str, lines: &[Line], recs: &[Rec], meta: &Meta, diags: &mut Diags) -> Found {
+pub fn find_tables(
+    src: &str,
+    lines: &[Line],
+    recs: &[Rec],
+    meta: &Meta,
+    diags: &mut Diags,
+) -> Found {
     // 1. candidate titles
     let mut cands: Vec<Title> = Vec::new();
     let mut i = 0;
@@ -175,7 +217,11 @@ pub fn find_tables(src: &str, lines: &[Line], recs: &[Rec], meta: &Meta, diags: 
     // 2. a candidate is a table title when a table body follows before the next candidate
     let mut titles: Vec<Title> = Vec::new();
     for (ci, c) in cands.iter().enumerate() {
-        let limit = cands.get(ci + 1).map(|n| n.rec).unwrap_or(recs.len()).min(c.next + 14);
+        let limit = cands
+            .get(ci + 1)
+            .map(|n| n.rec)
+            .unwrap_or(recs.len())
+            .min(c.next + 14);
         if (c.next..limit).any(|j| tabular(&recs[j], lines, src)) {
             titles.push(c.clone());
         }
@@ -207,17 +253,49 @@ pub fn find_tables(src: &str, lines: &[Line], recs: &[Rec], meta: &Meta, diags: 
             in_toc = false;
             continue;
         }
-        if compact.contains("附件") || compact.ends_with("预算表") && compact.contains("年度") || compact.ends_with("公开表") {
+        if compact.contains("附件")
+            || compact.ends_with("预算表") && compact.contains("年度")
+            || compact.ends_with("公开表")
+        {
             toc_tables = true;
         }
-        let entry = s.split("....").next().unwrap_or(s).trim_end_matches(['.', ' ']).trim();
-        let entry = entry.trim_end_matches(|c: char| c.is_ascii_digit()).trim_end_matches(['.', ' ']).trim();
+        let entry = s
+            .split("....")
+            .next()
+            .unwrap_or(s)
+            .trim_end_matches(['.', ' '])
+            .trim();
+        let entry = entry
+            .trim_end_matches(|c: char| c.is_ascii_digit())
+            .trim_end_matches(['.', ' '])
+            .trim();
         let plain = super::normalize_name(entry);
         let kind = TableKind::from_title(&plain);
-        let looks = plain.ends_with('表') || (toc_tables && kind != TableKind::Other && !plain.contains("情况") && !plain.contains("说明"));
-        let heading = compact.contains("部分") || plain.ends_with("公开表") || plain.ends_with("公开报表") || (plain.ends_with("预算表") && plain.contains("年度"));
-        if looks && !heading && !(compact.contains("附件") && toc_tables && plain.ends_with("预算表") && plain.contains("年度")) && plain.chars().count() <= 40 {
-            toc.push(TocEntry { number: None, title: plain, kind, declared_empty: false, reason: None, span: r.span });
+        let looks = plain.ends_with('表')
+            || (toc_tables
+                && kind != TableKind::Other
+                && !plain.contains("情况")
+                && !plain.contains("说明"));
+        let heading = compact.contains("部分")
+            || plain.ends_with("公开表")
+            || plain.ends_with("公开报表")
+            || (plain.ends_with("预算表") && plain.contains("年度"));
+        if looks
+            && !heading
+            && !(compact.contains("附件")
+                && toc_tables
+                && plain.ends_with("预算表")
+                && plain.contains("年度"))
+            && plain.chars().count() <= 40
+        {
+            toc.push(TocEntry {
+                number: None,
+                title: plain,
+                kind,
+                declared_empty: false,
+                reason: None,
+                span: r.span,
+            });
         }
     }
 
@@ -241,7 +319,10 @@ pub fn find_tables(src: &str, lines: &[Line], recs: &[Rec], meta: &Meta, diags: 
             }
             b.feed(&recs[j]);
         }
-        let last_line = recs.get(stop.saturating_sub(1)).map(|r| r.line_end).unwrap_or(0);
+        let last_line = recs
+            .get(stop.saturating_sub(1))
+            .map(|r| r.line_end)
+            .unwrap_or(0);
         table_lines.push((recs[t.rec].line, last_line.max(recs[t.rec].line + 1)));
         let (org_code, org_name) = (b.org_code.clone(), b.org_name.clone());
         let mut table = b.finish(diags);
@@ -250,34 +331,68 @@ pub fn find_tables(src: &str, lines: &[Line], recs: &[Rec], meta: &Meta, diags: 
         }
         // a page break repeated the caption: the same table continues
         if let Some(prev) = tables.last_mut() {
-            if prev.title == table.title && prev.number == table.number && prev.columns.len() == table.columns.len() && !table.rows.is_empty() {
+            if (prev.title == table.title || prev.number.is_some() && prev.kind == table.kind)
+                && prev.number == table.number
+                && prev.columns.len() == table.columns.len()
+                && !table.rows.is_empty()
+            {
                 let base = prev.rows.len();
                 let _ = base;
                 prev.rows.extend(table.rows);
                 prev.notes.extend(table.notes);
-                prev.span = prev.span.cover(Span::new(recs[t.rec].span.start as usize, recs.get(stop.saturating_sub(1)).map(|r| r.span.end as usize).unwrap_or(src.len())));
+                prev.span = prev.span.cover(Span::new(
+                    recs[t.rec].span.start as usize,
+                    recs.get(stop.saturating_sub(1))
+                        .map(|r| r.span.end as usize)
+                        .unwrap_or(src.len()),
+                ));
                 continue;
             }
         }
-        table.span = Span::new(recs[t.rec].span.start as usize, recs.get(stop.saturating_sub(1)).map(|r| r.span.end as usize).unwrap_or(src.len()).max(recs[t.rec].span.start as usize));
+        table.span = Span::new(
+            recs[t.rec].span.start as usize,
+            recs.get(stop.saturating_sub(1))
+                .map(|r| r.span.end as usize)
+                .unwrap_or(src.len())
+                .max(recs[t.rec].span.start as usize),
+        );
         // sections: a 单位预算 table under a unit header starts or continues a unit section
-        let unit_section = t.text.starts_with("单位") || org_code.as_ref().is_some_and(|c| c.len() > 3 && meta.department_code.as_ref().is_some_and(|d| c.starts_with(d.as_str()) && c != d));
-        let sec_name = if unit_section { org_name.clone().unwrap_or_else(|| "单位".into()) } else { String::new() };
+        let unit_section = t.text.starts_with("单位")
+            || org_code.as_ref().is_some_and(|c| {
+                c.len() > 3
+                    && meta
+                        .department_code
+                        .as_ref()
+                        .is_some_and(|d| c.starts_with(d.as_str()) && c != d)
+            });
+        let sec_name = if unit_section {
+            org_name.clone().unwrap_or_else(|| "单位".into())
+        } else {
+            String::new()
+        };
         let inherit = org_code.is_none() && !t.text.starts_with("部门") && !sections.is_empty();
         let sec = if inherit {
             sections.len() - 1
         } else {
             match section_names.iter().position(|n| *n == sec_name) {
-            Some(s) if sections.len() == s + 1 || !unit_section => s,
-            _ => {
-                sections.push(Section {
-                    kind: if unit_section { SectionKind::Unit } else { SectionKind::Department },
-                    name: if unit_section { sec_name.clone() } else { meta.department.clone().unwrap_or_default() },
-                    span: table.span,
-                });
-                section_names.push(sec_name.clone());
-                sections.len() - 1
-            }
+                Some(s) if sections.len() == s + 1 || !unit_section => s,
+                _ => {
+                    sections.push(Section {
+                        kind: if unit_section {
+                            SectionKind::Unit
+                        } else {
+                            SectionKind::Department
+                        },
+                        name: if unit_section {
+                            sec_name.clone()
+                        } else {
+                            meta.department.clone().unwrap_or_default()
+                        },
+                        span: table.span,
+                    });
+                    section_names.push(sec_name.clone());
+                    sections.len() - 1
+                }
             }
         };
         sections[sec].span = sections[sec].span.cover(table.span);
@@ -290,7 +405,12 @@ pub fn find_tables(src: &str, lines: &[Line], recs: &[Rec], meta: &Meta, diags: 
             s.span = Span::new(0, s.span.end as usize);
         }
     }
-    Found { tables, toc, sections, table_lines }
+    Found {
+        tables,
+        toc,
+        sections,
+        table_lines,
+    }
 }
 
 #[derive(Clone, Copy, PartialEq, Debug)]
@@ -321,7 +441,13 @@ struct Builder<'a, 's> {
 }
 
 impl<'a, 's> Builder<'a, 's> {
-    fn new(src: &'a str, lines: &'s [Line<'a>], title: &'s Title, id: TableId, meta: &Meta) -> Self {
+    fn new(
+        src: &'a str,
+        lines: &'s [Line<'a>],
+        title: &'s Title,
+        id: TableId,
+        meta: &Meta,
+    ) -> Self {
         Builder {
             src,
             lines,
@@ -346,7 +472,9 @@ impl<'a, 's> Builder<'a, 's> {
         if let Some(u) = rec.filled().find_map(|c| unit_in(c.text)) {
             self.unit = u;
         }
-        if rec.filled().any(|c| is_page_header(c.text)) && !rec.filled().any(|c| parse_amount(c.text, false).is_some()) {
+        if rec.filled().any(|c| is_page_header(c.text))
+            && !rec.filled().any(|c| parse_amount(c.text, false).is_some())
+        {
             for c in rec.filled() {
                 if let Some((code, name)) = dept_line(c.text) {
                     if self.org_code.is_none() {
@@ -361,7 +489,10 @@ impl<'a, 's> Builder<'a, 's> {
             return;
         }
         if is_note(j) {
-            self.notes.push(Note { text: j.to_string(), span: rec.filled().next().map(|t| t.span).unwrap_or(rec.span) });
+            self.notes.push(Note {
+                text: j.to_string(),
+                span: rec.filled().next().map(|t| t.span).unwrap_or(rec.span),
+            });
             return;
         }
         if toc_row(rec).is_some() {
@@ -369,7 +500,11 @@ impl<'a, 's> Builder<'a, 's> {
         }
         let first = rec.filled().next().map(|t| t.text).unwrap_or("");
         if first.starts_with("栏次") || first.starts_with("档次") {
-            let n = if rec.grid { rec.filled().count() - 1 } else { rec.flow(self.src, self.lines).len().saturating_sub(1) };
+            let n = if rec.grid {
+                rec.filled().count() - 1
+            } else {
+                rec.flow(self.src, self.lines).len().saturating_sub(1)
+            };
             self.lanes = Some(n);
             return;
         }
@@ -433,7 +568,15 @@ impl<'a, 's> Builder<'a, 's> {
         } else {
             self.flow(&mut table, diags);
         }
-        if table.rows.iter().all(|r| r.cells.iter().all(Option::is_none)) && table.rows.iter().all(|r| r.role == RowRole::Total || r.name.is_empty()) {
+        if table
+            .rows
+            .iter()
+            .all(|r| r.cells.iter().all(Option::is_none))
+            && table
+                .rows
+                .iter()
+                .all(|r| r.role == RowRole::Total || r.name.is_empty())
+        {
             table.empty = true;
         }
         table
@@ -442,8 +585,28 @@ impl<'a, 's> Builder<'a, 's> {
     // ---------- grid tables (Word export, TSV) ----------
 
     fn grid(&self, table: &mut Table, diags: &mut Diags) {
-        let width = self.header.iter().chain(self.data.iter()).map(|r| r.cells.iter().rposition(|c| !c.is_empty()).map(|p| p + 1).unwrap_or(0)).max().unwrap_or(0);
-        let head_at = |j: usize| -> Vec<&str> { self.header.iter().filter(|h| h.grid).filter_map(|h| h.cells.get(j)).map(|c| c.text).filter(|t| !t.is_empty()).collect() };
+        let width = self
+            .header
+            .iter()
+            .chain(self.data.iter())
+            .map(|r| {
+                r.cells
+                    .iter()
+                    .rposition(|c| !c.is_empty())
+                    .map(|p| p + 1)
+                    .unwrap_or(0)
+            })
+            .max()
+            .unwrap_or(0);
+        let head_at = |j: usize| -> Vec<&str> {
+            self.header
+                .iter()
+                .filter(|h| h.grid)
+                .filter_map(|h| h.cells.get(j))
+                .map(|c| c.text)
+                .filter(|t| !t.is_empty())
+                .collect()
+        };
         // classify columns by their data
         let mut roles = Vec::with_capacity(width);
         for j in 0..width {
@@ -468,7 +631,14 @@ impl<'a, 's> Builder<'a, 's> {
                 }
             }
             let head = head_at(j).join("/");
-            let role = if head.contains("序号") || (j == 0 && ints > 0 && ints == code && text == 0 && amt == 0 && is_seq_column(&self.data, j)) {
+            let role = if head.contains("序号")
+                || (j == 0
+                    && ints > 0
+                    && ints == code
+                    && text == 0
+                    && amt == 0
+                    && is_seq_column(&self.data, j))
+            {
                 ColRole::Seq
             } else if head.contains("备注") || head.contains("说明") {
                 ColRole::Skip
@@ -484,7 +654,13 @@ impl<'a, 's> Builder<'a, 's> {
             roles.push(role);
         }
         // groups: a name column after value columns starts a new side
-        let sided = table.kind.is_sided() || (table.kind == TableKind::Other && roles.windows(2).filter(|w| w[0] == ColRole::Value && w[1] == ColRole::Name).count() >= 1);
+        let sided = table.kind.is_sided()
+            || (table.kind == TableKind::Other
+                && roles
+                    .windows(2)
+                    .filter(|w| w[0] == ColRole::Value && w[1] == ColRole::Name)
+                    .count()
+                    >= 1);
         let mut group_of = vec![0u8; width];
         let mut g = 0u8;
         let mut seen_value = false;
@@ -503,9 +679,17 @@ impl<'a, 's> Builder<'a, 's> {
             group_of[j] = g;
         }
         // empty leading columns before the first name/code are not values
-        let first_label = roles.iter().position(|r| matches!(r, ColRole::Name | ColRole::Code | ColRole::Seq));
+        let first_label = roles
+            .iter()
+            .position(|r| matches!(r, ColRole::Name | ColRole::Code | ColRole::Seq));
         for j in 0..width {
-            if roles[j] == ColRole::Value && first_label.is_some_and(|f| j < f) && self.data.iter().all(|r| r.cells.get(j).is_none_or(|c| c.is_empty())) {
+            if roles[j] == ColRole::Value
+                && first_label.is_some_and(|f| j < f)
+                && self
+                    .data
+                    .iter()
+                    .all(|r| r.cells.get(j).is_none_or(|c| c.is_empty()))
+            {
                 roles[j] = ColRole::Skip;
             }
         }
@@ -520,7 +704,12 @@ impl<'a, 's> Builder<'a, 's> {
                 if !t.is_empty() {
                     cur = t.to_string();
                     carried[j].push(cur.clone());
-                } else if !last && !cur.is_empty() && roles[j] == ColRole::Value && j > 0 && roles[j - 1] == ColRole::Value {
+                } else if !last
+                    && !cur.is_empty()
+                    && roles[j] == ColRole::Value
+                    && j > 0
+                    && roles[j - 1] == ColRole::Value
+                {
                     carried[j].push(cur.clone());
                 }
             }
@@ -533,14 +722,30 @@ impl<'a, 's> Builder<'a, 's> {
             let path: Vec<&str> = carried[j].iter().map(String::as_str).collect();
             let key = ColKey::from_header(&path);
             col_index[j] = table.columns.len();
-            table.columns.push(Column { key, header: path.join("/"), group: group_of[j] });
+            table.columns.push(Column {
+                key,
+                header: path.join("/"),
+                group: group_of[j],
+            });
         }
         apply_templates(table);
-        table.groups = (0..=g).map(|gi| group_label(&hrows, &roles, &group_of, gi)).collect();
+        table.groups = (0..=g)
+            .map(|gi| group_label(&hrows, &roles, &group_of, gi))
+            .collect();
         // rows
         for (ri, r) in self.data.iter().enumerate() {
             for gi in 0..=g {
-                let mut row = Row { span: r.span, seq: None, code: None, name: String::new(), name_span: Span::empty(r.span.start as usize), role: RowRole::Item, group: gi, cells: vec![None; table.columns.len()], ambiguous: false };
+                let mut row = Row {
+                    span: r.span,
+                    seq: None,
+                    code: None,
+                    name: String::new(),
+                    name_span: Span::empty(r.span.start as usize),
+                    role: RowRole::Item,
+                    group: gi,
+                    cells: vec![None; table.columns.len()],
+                    ambiguous: false,
+                };
                 let mut code_parts: Vec<Tok> = Vec::new();
                 let mut org_code: Option<Tok> = None;
                 let mut any = false;
@@ -556,9 +761,16 @@ impl<'a, 's> Builder<'a, 's> {
                         ColRole::Seq => row.seq = c.text.parse().ok(),
                         ColRole::Code => {
                             let head = head_at(j).join("");
-                            if head.contains("单位") || head.contains("部门代码") || (!code_parts.is_empty() && is_org(c.text)) {
+                            if head.contains("单位")
+                                || head.contains("部门代码")
+                                || (!code_parts.is_empty() && is_org(c.text))
+                            {
                                 org_code = Some(*c);
-                            } else if code_parts.len() < 3 && (code_parts.is_empty() || c.text.len() <= 2 || code_parts.iter().all(|p| p.text.len() + c.text.len() <= 5)) {
+                            } else if code_parts.len() < 3
+                                && (code_parts.is_empty()
+                                    || c.text.len() <= 2
+                                    || code_parts.iter().all(|p| p.text.len() + c.text.len() <= 5))
+                            {
                                 code_parts.push(*c);
                             }
                         }
@@ -573,11 +785,20 @@ impl<'a, 's> Builder<'a, 's> {
                             let ci = col_index[j];
                             match parse_amount(c.text, true) {
                                 Some(a) => {
-                                    row.cells[ci] = Some(Cell { value: a.value, scale: a.scale, span: c.span, certain: true });
+                                    row.cells[ci] = Some(Cell {
+                                        value: a.value,
+                                        scale: a.scale,
+                                        span: c.span,
+                                        certain: true,
+                                    });
                                     any = true;
                                 }
                                 None if c.text == "**" || c.text == "*" => {}
-                                None => diags.push_at(P_UNALIGNED, Location::cell(c.span, table.id, table.rows.len(), ci), format!("「{}」不是金额，未计入（{}）", c.text, table.title)),
+                                None => diags.push_at(
+                                    P_UNALIGNED,
+                                    Location::cell(c.span, table.id, table.rows.len(), ci),
+                                    format!("「{}」不是金额，未计入（{}）", c.text, table.title),
+                                ),
                             }
                         }
                         ColRole::Skip => {}
@@ -585,18 +806,33 @@ impl<'a, 's> Builder<'a, 's> {
                 }
                 if !code_parts.is_empty() {
                     let text: String = code_parts.iter().map(|p| p.text).collect();
-                    let span = code_parts[0].span.cover(code_parts[code_parts.len() - 1].span);
-                    row.code = Some(Code { kind: code_kind(&text, &head_at(0).join("")), text, span });
+                    let span = code_parts[0]
+                        .span
+                        .cover(code_parts[code_parts.len() - 1].span);
+                    row.code = Some(Code {
+                        kind: code_kind(&text, &head_at(0).join("")),
+                        text,
+                        span,
+                    });
                     any = true;
                 } else if let Some(o) = org_code {
-                    row.code = Some(Code { text: o.text.to_string(), kind: CodeKind::Organization, span: o.span });
+                    row.code = Some(Code {
+                        text: o.text.to_string(),
+                        kind: CodeKind::Organization,
+                        span: o.span,
+                    });
                     any = true;
                 }
                 if !any {
                     continue;
                 }
                 // a name-only row right after a page break continues the previous row's name
-                if gi == 0 && row.code.is_none() && row.seq.is_none() && row.cells.iter().all(Option::is_none) && self.breaks.contains(&ri) {
+                if gi == 0
+                    && row.code.is_none()
+                    && row.seq.is_none()
+                    && row.cells.iter().all(Option::is_none)
+                    && self.breaks.contains(&ri)
+                {
                     if let Some(prev) = table.rows.iter_mut().rev().find(|p| p.group == 0) {
                         prev.name.push_str(&row.name);
                         prev.name_span = prev.name_span.cover(row.name_span);
@@ -623,7 +859,11 @@ impl<'a, 's> Builder<'a, 's> {
         table.groups = keys.iter().map(|g| g.0.to_string()).collect();
         for (gi, g) in keys.iter().enumerate() {
             for k in g.1 {
-                table.columns.push(Column { key: *k, header: k.label().to_string(), group: gi as u8 });
+                table.columns.push(Column {
+                    key: *k,
+                    header: k.label().to_string(),
+                    group: gi as u8,
+                });
             }
         }
         // assemble rows: a row starts with the next 序号
@@ -638,7 +878,8 @@ impl<'a, 's> Builder<'a, 's> {
             if toks.is_empty() {
                 continue;
             }
-            let starts = toks[0].text.parse::<u32>().ok() == Some(expect) || (rows_toks.is_empty() && toks[0].text.parse::<u32>().is_ok());
+            let starts = toks[0].text.parse::<u32>().ok() == Some(expect)
+                || (rows_toks.is_empty() && toks[0].text.parse::<u32>().is_ok());
             if !starts && after_break {
                 // repeated column headers after a page break
                 continue;
@@ -661,8 +902,13 @@ impl<'a, 's> Builder<'a, 's> {
             let mut runs: Vec<(Vec<Tok>, Vec<Tok>)> = Vec::new();
             let mut code: Option<Tok> = None;
             for (ti, t) in rest.iter().enumerate() {
-                let is_num = parse_amount(t.text, false).is_some() || (is_dash(t.text) && !runs.is_empty());
-                if ti == 0 && !sided && t.text.chars().all(|c| c.is_ascii_digit()) && (3..=9).contains(&t.text.len()) {
+                let is_num =
+                    parse_amount(t.text, false).is_some() || (is_dash(t.text) && !runs.is_empty());
+                if ti == 0
+                    && !sided
+                    && t.text.chars().all(|c| c.is_ascii_digit())
+                    && (3..=9).contains(&t.text.len())
+                {
                     code = Some(*t);
                     continue;
                 }
@@ -671,7 +917,12 @@ impl<'a, 's> Builder<'a, 's> {
                         runs.push((vec![], vec![]));
                     }
                     runs.last_mut().expect("run").1.push(*t);
-                } else if runs.last().is_none_or(|r| !r.1.is_empty()) {
+                } else if runs.last().is_none_or(|r| !r.1.is_empty())
+                    || (sided
+                        && !runs.is_empty()
+                        && crate::rules::sums::balance_mismatch::marker_style(t.text) != 0
+                        && super::normalize_name(t.text) != t.text)
+                {
                     runs.push((vec![*t], vec![]));
                 } else {
                     runs.last_mut().expect("run").0.push(*t);
@@ -683,7 +934,11 @@ impl<'a, 's> Builder<'a, 's> {
                 let n = runs.len();
                 for (ri, run) in runs.into_iter().enumerate() {
                     let name: String = run.0.iter().map(|t| t.text).collect();
-                    let gi = if n >= 2 { ri.min(keys.len() - 1) } else { side_of_name(&name) };
+                    let gi = if n >= 2 {
+                        ri.min(keys.len() - 1)
+                    } else {
+                        side_of_name(&name)
+                    };
                     assigned.push((gi as u8, run));
                 }
             } else {
@@ -698,22 +953,64 @@ impl<'a, 's> Builder<'a, 's> {
             for (gi, (names, vals)) in assigned {
                 let cols: Vec<usize> = table.cols_in(gi).collect();
                 let name: String = names.iter().map(|t| t.text).collect();
-                let name_span = names.first().map(|f| f.span.cover(names[names.len() - 1].span)).unwrap_or(Span::empty(span.start as usize));
-                let mut row = Row { span, seq, code: None, name, name_span, role: RowRole::Item, group: gi, cells: vec![None; table.columns.len()], ambiguous: false };
+                let name_span = names
+                    .first()
+                    .map(|f| f.span.cover(names[names.len() - 1].span))
+                    .unwrap_or(Span::empty(span.start as usize));
+                let mut row = Row {
+                    span,
+                    seq,
+                    code: None,
+                    name,
+                    name_span,
+                    role: RowRole::Item,
+                    group: gi,
+                    cells: vec![None; table.columns.len()],
+                    ambiguous: false,
+                };
                 if let Some(c) = code.filter(|_| gi == 0) {
-                    row.code = Some(Code { kind: code_kind(c.text, ""), text: c.text.to_string(), span: c.span });
+                    row.code = Some(Code {
+                        kind: code_kind(c.text, ""),
+                        text: c.text.to_string(),
+                        span: c.span,
+                    });
                 }
                 row.role = role_of(&row.name);
-                let amounts: Vec<(Tok, super::number::Amount)> = vals.iter().filter_map(|t| parse_amount(t.text, true).map(|a| (*t, a))).collect();
-                let approx: Vec<Approx> = amounts.iter().map(|(_, a)| Approx::printed(a.value, a.scale)).collect();
+                let amounts: Vec<(Tok, super::number::Amount)> = vals
+                    .iter()
+                    .filter_map(|t| parse_amount(t.text, true).map(|a| (*t, a)))
+                    .collect();
+                let approx: Vec<Approx> = amounts
+                    .iter()
+                    .map(|(_, a)| Approx::printed(a.value, a.scale))
+                    .collect();
                 let gkeys: Vec<ColKey> = cols.iter().map(|c| table.columns[*c].key).collect();
                 if amounts.len() > cols.len() {
-                    diags.push_at(P_UNALIGNED, Location::text(row.span), format!("本行有 {} 个数，多于 {} 列，多出的数未计入（{}）", amounts.len(), cols.len(), table.title));
+                    diags.push_at(
+                        P_UNALIGNED,
+                        Location::text(row.span),
+                        format!(
+                            "本行有 {} 个数，多于 {} 列，多出的数未计入（{}）",
+                            amounts.len(),
+                            cols.len(),
+                            table.title
+                        ),
+                    );
                 }
                 let placement = place::place(table.kind, &gkeys, &approx);
                 for (i, (tok, a)) in amounts.iter().enumerate().take(cols.len()) {
-                    let col = placement.candidates.first().and_then(|c| c.get(i)).copied().unwrap_or(i);
-                    row.cells[cols[col]] = Some(Cell { value: a.value, scale: a.scale, span: tok.span, certain: placement.certain(i).is_some() });
+                    let col = placement
+                        .candidates
+                        .first()
+                        .and_then(|c| c.get(i))
+                        .copied()
+                        .unwrap_or(i);
+                    row.cells[cols[col]] = Some(Cell {
+                        value: a.value,
+                        scale: a.scale,
+                        span: tok.span,
+                        certain: placement.certain(i).is_some(),
+                    });
                 }
                 row.ambiguous = !placement.is_certain();
                 if gi == 0 {
@@ -727,16 +1024,30 @@ impl<'a, 's> Builder<'a, 's> {
             let cols0: Vec<usize> = table.cols_in(0).collect();
             let mut hr: Vec<HRow> = hrows
                 .iter()
-                .map(|(ri, v, p)| HRow { code: table.rows[*ri].code.as_ref().map(|c| c.text.as_str()), is_total: table.rows[*ri].role == RowRole::Total, values: v.clone(), placement: p.clone() })
+                .map(|(ri, v, p)| HRow {
+                    code: table.rows[*ri].code.as_ref().map(|c| c.text.as_str()),
+                    is_total: table.rows[*ri].role == RowRole::Total,
+                    values: v.clone(),
+                    placement: p.clone(),
+                })
                 .collect();
             place::resolve_by_hierarchy(&mut hr, cols0.len());
-            let decided: Vec<(usize, Placement)> = hrows.iter().zip(hr).map(|((ri, _, _), h)| (*ri, h.placement)).collect();
+            let decided: Vec<(usize, Placement)> = hrows
+                .iter()
+                .zip(hr)
+                .map(|((ri, _, _), h)| (*ri, h.placement))
+                .collect();
             for (ri, p) in decided {
                 let row = &mut table.rows[ri];
                 let cells: Vec<Cell> = row.cells.iter().flatten().copied().collect();
                 let mut new = vec![None; row.cells.len()];
                 for (i, mut c) in cells.into_iter().enumerate() {
-                    let col = p.candidates.first().and_then(|cand| cand.get(i)).copied().unwrap_or(i);
+                    let col = p
+                        .candidates
+                        .first()
+                        .and_then(|cand| cand.get(i))
+                        .copied()
+                        .unwrap_or(i);
                     c.certain = p.certain(i).is_some();
                     if let Some(slot) = cols0.get(col) {
                         new[*slot] = Some(c);
@@ -759,25 +1070,53 @@ impl<'a, 's> Builder<'a, 's> {
         let mut rows = Vec::new();
         for r in &self.data {
             let toks = r.flow(self.src, self.lines);
-            let names: Vec<&Tok> = toks.iter().filter(|t| parse_amount(t.text, false).is_none()).collect();
-            let vals: Vec<(Tok, super::number::Amount)> = toks.iter().filter_map(|t| parse_amount(t.text, false).map(|a| (*t, a))).collect();
+            let names: Vec<&Tok> = toks
+                .iter()
+                .filter(|t| parse_amount(t.text, false).is_none())
+                .collect();
+            let vals: Vec<(Tok, super::number::Amount)> = toks
+                .iter()
+                .filter_map(|t| parse_amount(t.text, false).map(|a| (*t, a)))
+                .collect();
             maxv = maxv.max(vals.len());
             let name: String = names.iter().map(|t| t.text).collect::<Vec<_>>().join(" ");
-            let name_span = names.first().map(|f| f.span.cover(names[names.len() - 1].span)).unwrap_or(Span::empty(r.span.start as usize));
+            let name_span = names
+                .first()
+                .map(|f| f.span.cover(names[names.len() - 1].span))
+                .unwrap_or(Span::empty(r.span.start as usize));
             rows.push((r.span, name, name_span, vals));
         }
         for i in 0..maxv {
-            table.columns.push(Column { key: ColKey::Other, header: format!("第{}个数", i + 1), group: 0 });
+            table.columns.push(Column {
+                key: ColKey::Other,
+                header: format!("第{}个数", i + 1),
+                group: 0,
+            });
         }
         for (span, name, name_span, vals) in rows {
             let mut cells = vec![None; maxv];
             // with a varying count of numbers the columns are unknown: all cells uncertain
             let certain = false;
             for (i, (t, a)) in vals.iter().enumerate() {
-                cells[i] = Some(Cell { value: a.value, scale: a.scale, span: t.span, certain });
+                cells[i] = Some(Cell {
+                    value: a.value,
+                    scale: a.scale,
+                    span: t.span,
+                    certain,
+                });
             }
             let role = role_of(&name);
-            table.rows.push(Row { span, seq: None, code: None, name, name_span, role, group: 0, cells, ambiguous: maxv > 1 });
+            table.rows.push(Row {
+                span,
+                seq: None,
+                code: None,
+                name,
+                name_span,
+                role,
+                group: 0,
+                cells,
+                ambiguous: maxv > 1,
+            });
         }
     }
 }
@@ -832,7 +1171,11 @@ fn side_of_name(name: &str) -> usize {
     if n.contains("年末") || n.contains("年终") || n.contains("结转下年") {
         return 1;
     }
-    if n.contains("收入") || n.contains("上年结转") || n.contains("年初") || (n.contains("拨款") && !n.contains("支出")) {
+    if n.contains("收入")
+        || n.contains("上年结转")
+        || n.contains("年初")
+        || (n.contains("拨款") && !n.contains("支出"))
+    {
         0
     } else {
         1
@@ -863,10 +1206,39 @@ fn template(kind: TableKind, lanes: Option<usize>) -> Option<Template> {
     use ColKey::*;
     let t: Template = match kind {
         TableKind::IncomeExpenditureSummary => &[("收入", &[Amount]), ("支出", &[Amount])],
-        TableKind::FiscalSummary => &[("收入", &[Amount]), ("支出", &[Total, GeneralBudget, GovFund, StateCapital])],
-        TableKind::IncomeSummary => &[("", &[Total, Subtotal, Fiscal, SpecialAccount, Business, BusinessOperating, Superior, Subsidiary, OtherIncome, CarryOver])],
-        TableKind::ExpenditureSummary => &[("", &[Total, Basic, Project, OperatingExpenditure, RemitUpper, SubsidyToSubsidiary])],
-        TableKind::GeneralBudgetExpenditure | TableKind::GovFundExpenditure | TableKind::StateCapitalExpenditure => &[("", &[Total, Basic, Project])],
+        TableKind::FiscalSummary => &[
+            ("收入", &[Amount]),
+            ("支出", &[Total, GeneralBudget, GovFund, StateCapital]),
+        ],
+        TableKind::IncomeSummary => &[(
+            "",
+            &[
+                Total,
+                Subtotal,
+                Fiscal,
+                SpecialAccount,
+                Business,
+                BusinessOperating,
+                Superior,
+                Subsidiary,
+                OtherIncome,
+                CarryOver,
+            ],
+        )],
+        TableKind::ExpenditureSummary => &[(
+            "",
+            &[
+                Total,
+                Basic,
+                Project,
+                OperatingExpenditure,
+                RemitUpper,
+                SubsidyToSubsidiary,
+            ],
+        )],
+        TableKind::GeneralBudgetExpenditure
+        | TableKind::GovFundExpenditure
+        | TableKind::StateCapitalExpenditure => &[("", &[Total, Basic, Project])],
         TableKind::BasicExpenditure => &[("", &[Total, Personnel, Public])],
         TableKind::ThreePublic => &[("", &[Total, GeneralBudget, GovFund, StateCapital])],
         _ => return None,
@@ -874,7 +1246,13 @@ fn template(kind: TableKind, lanes: Option<usize>) -> Option<Template> {
     // when 栏次 is printed it must agree with the template (names and codes take the other lanes)
     if let Some(n) = lanes {
         let values: usize = t.iter().map(|g| g.1.len()).sum();
-        let labels = if kind.is_sided() { t.len() } else if kind == TableKind::ThreePublic { 1 } else { 2 };
+        let labels = if kind.is_sided() {
+            t.len()
+        } else if kind == TableKind::ThreePublic {
+            1
+        } else {
+            2
+        };
         if n != values + labels {
             return None;
         }
@@ -885,7 +1263,9 @@ fn template(kind: TableKind, lanes: Option<usize>) -> Option<Template> {
 /// Grid tables whose headers did not yield distinct keys but whose column count fits the
 /// standard layout get the standard keys.
 fn apply_templates(table: &mut Table) {
-    let Some(t) = template(table.kind, None) else { return };
+    let Some(t) = template(table.kind, None) else {
+        return;
+    };
     let groups = t.len();
     for (gi, g) in t.iter().enumerate() {
         let cols: Vec<usize> = table.cols_in(gi as u8).collect();

@@ -37,7 +37,8 @@ pub fn report_value(r: &Report) -> Value {
 }
 
 pub fn report(r: &Report) -> String {
-    let mut s = serde_json::to_string_pretty(&report_value(r)).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    let mut s = serde_json::to_string_pretty(&report_value(r))
+        .unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
     s.push('\n');
     s
 }

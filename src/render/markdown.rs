@@ -35,9 +35,18 @@ pub fn report(src: &str, r: &Report) -> String {
         for (i, f) in fs.iter().enumerate() {
             let rule = registry::by_code(f.code).map(|r| r.summary()).unwrap_or("");
             let _ = writeln!(s, "{}. **{} {}**：{}", i + 1, f.code, rule, f.message);
-            let _ = writeln!(s, "   - 位置：{}", super::text::describe(src, &idx, &r.doc, &f.primary));
+            let _ = writeln!(
+                s,
+                "   - 位置：{}",
+                super::text::describe(src, &idx, &r.doc, &f.primary)
+            );
             for rel in &f.related {
-                let _ = writeln!(s, "   - 对照（{}）：{}", rel.label, super::text::describe(src, &idx, &r.doc, &rel.loc));
+                let _ = writeln!(
+                    s,
+                    "   - 对照（{}）：{}",
+                    rel.label,
+                    super::text::describe(src, &idx, &r.doc, &rel.loc)
+                );
             }
         }
         s.push('\n');

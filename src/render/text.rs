@@ -13,7 +13,11 @@ pub fn describe(src: &str, idx: &LineIndex, doc: &Document, loc: &Location) -> S
         if let Some(t) = doc.tables.get(c.table) {
             let _ = write!(s, "{} · ", t.label());
             if let Some(r) = t.rows.get(c.row) {
-                let name = if r.name.is_empty() { r.code.as_ref().map(|c| c.text.clone()).unwrap_or_default() } else { r.name.split_whitespace().collect::<String>() };
+                let name = if r.name.is_empty() {
+                    r.code.as_ref().map(|c| c.text.clone()).unwrap_or_default()
+                } else {
+                    r.name.split_whitespace().collect::<String>()
+                };
                 let _ = write!(s, "行{}「{}」 · ", c.row + 1, name);
             }
             if let Some(col) = t.columns.get(c.col) {
@@ -23,15 +27,32 @@ pub fn describe(src: &str, idx: &LineIndex, doc: &Document, loc: &Location) -> S
     }
     let (l1, c1) = idx.line_col(src, loc.span.start);
     let (l2, c2) = idx.line_col(src, loc.span.end);
-    let quoted: String = loc.span.slice(src).chars().take(40).collect::<String>().replace(['\n', '\t'], " ");
+    let quoted: String = loc
+        .span
+        .slice(src)
+        .chars()
+        .take(40)
+        .collect::<String>()
+        .replace(['\n', '\t'], " ");
     let _ = write!(s, "{l1}:{c1}-{l2}:{c2} \"{quoted}\"");
     s
 }
 
 pub fn finding(src: &str, idx: &LineIndex, doc: &Document, f: &Finding) -> String {
-    let mut s = format!("{} {} {}\n  at {}\n", f.code, f.severity.as_str(), f.message, describe(src, idx, doc, &f.primary));
+    let mut s = format!(
+        "{} {} {}\n  at {}\n",
+        f.code,
+        f.severity.as_str(),
+        f.message,
+        describe(src, idx, doc, &f.primary)
+    );
     for r in &f.related {
-        let _ = writeln!(s, "  related {} · {}", r.label, describe(src, idx, doc, &r.loc));
+        let _ = writeln!(
+            s,
+            "  related {} · {}",
+            r.label,
+            describe(src, idx, doc, &r.loc)
+        );
     }
     s
 }
@@ -44,7 +65,9 @@ pub fn report(src: &str, r: &Report) -> String {
         s,
         "{} {} {} · {} 张表 · {} 项检查",
         m.department.as_deref().unwrap_or("（未识别部门）"),
-        m.year.map(|y| y.to_string()).unwrap_or_else(|| "（未识别年度）".into()),
+        m.year
+            .map(|y| y.to_string())
+            .unwrap_or_else(|| "（未识别年度）".into()),
         m.unit.map(|u| u.label()).unwrap_or("（未识别单位）"),
         r.doc.tables.len(),
         r.checks_run
@@ -59,7 +82,13 @@ pub fn report(src: &str, r: &Report) -> String {
             let _ = writeln!(s, "  {} — {}", k.check, k.reason);
         }
     }
-    let _ = writeln!(s, "\n{} 个错误, {} 个警告, {} 条提示", r.count(Severity::Error), r.count(Severity::Warning), r.count(Severity::Info));
+    let _ = writeln!(
+        s,
+        "\n{} 个错误, {} 个警告, {} 条提示",
+        r.count(Severity::Error),
+        r.count(Severity::Warning),
+        r.count(Severity::Info)
+    );
     s
 }
 
@@ -76,7 +105,11 @@ fn table_dump(src: &str, idx: &LineIndex, t: &Table, s: &mut String) {
         l,
         t.rows.len(),
         if t.empty { " EMPTY" } else { "" },
-        if t.groups.len() > 1 { format!(" groups={:?}", t.groups) } else { String::new() }
+        if t.groups.len() > 1 {
+            format!(" groups={:?}", t.groups)
+        } else {
+            String::new()
+        }
     );
     for (i, c) in t.columns.iter().enumerate() {
         let _ = writeln!(s, "  COL {i} g{} {:?} {:?}", c.group, c.key, c.header);
@@ -86,7 +119,15 @@ fn table_dump(src: &str, idx: &LineIndex, t: &Table, s: &mut String) {
             .cells
             .iter()
             .enumerate()
-            .filter_map(|(i, c)| c.as_ref().map(|c| format!("{i}={}{}", c.span.slice(src), if c.certain { "" } else { "?" })))
+            .filter_map(|(i, c)| {
+                c.as_ref().map(|c| {
+                    format!(
+                        "{i}={}{}",
+                        c.span.slice(src),
+                        if c.certain { "" } else { "?" }
+                    )
+                })
+            })
             .collect();
         let _ = writeln!(
             s,
@@ -94,14 +135,21 @@ fn table_dump(src: &str, idx: &LineIndex, t: &Table, s: &mut String) {
             r.group,
             r.role,
             r.seq.map(|q| format!(" #{q}")).unwrap_or_default(),
-            r.code.as_ref().map(|c| format!(" {}", c.text)).unwrap_or_default(),
+            r.code
+                .as_ref()
+                .map(|c| format!(" {}", c.text))
+                .unwrap_or_default(),
             r.name.split_whitespace().collect::<String>(),
             if r.ambiguous { " AMBIGUOUS" } else { "" },
             cells.join(" ")
         );
     }
     for n in &t.notes {
-        let _ = writeln!(s, "  NOTE {:?}", n.text.chars().take(40).collect::<String>());
+        let _ = writeln!(
+            s,
+            "  NOTE {:?}",
+            n.text.chars().take(40).collect::<String>()
+        );
     }
 }
 
@@ -110,18 +158,46 @@ pub fn parsed(src: &str, p: &Parsed) -> String {
     let idx = LineIndex::new(src);
     let mut s = String::new();
     let m = &p.doc.meta;
-    let _ = writeln!(s, "DOCUMENT {:?} code={:?} year={:?} unit={:?} kind={:?}", m.department, m.department_code, m.year, m.unit.map(|u| u.label()), m.kind);
+    let _ = writeln!(
+        s,
+        "DOCUMENT {:?} code={:?} year={:?} unit={:?} kind={:?}",
+        m.department,
+        m.department_code,
+        m.year,
+        m.unit.map(|u| u.label()),
+        m.kind
+    );
     for (i, sec) in p.doc.sections.iter().enumerate() {
-        let _ = writeln!(s, "SECTION {i} {:?} {:?} {:?}", sec.kind, sec.name, sec.span);
+        let _ = writeln!(
+            s,
+            "SECTION {i} {:?} {:?} {:?}",
+            sec.kind, sec.name, sec.span
+        );
     }
     for e in &p.doc.toc {
-        let _ = writeln!(s, "TOC {:?} {:?} {:?}{}", e.number, e.title, e.kind, if e.declared_empty { " declared-empty" } else { "" });
+        let _ = writeln!(
+            s,
+            "TOC {:?} {:?} {:?}{}",
+            e.number,
+            e.title,
+            e.kind,
+            if e.declared_empty {
+                " declared-empty"
+            } else {
+                ""
+            }
+        );
     }
     for t in &p.doc.tables {
         table_dump(src, &idx, t, &mut s);
     }
     let mentions: usize = p.doc.paragraphs.iter().map(|x| x.mentions.len()).sum();
-    let _ = writeln!(s, "NARRATIVE paragraphs={} mentions={}", p.doc.paragraphs.len(), mentions);
+    let _ = writeln!(
+        s,
+        "NARRATIVE paragraphs={} mentions={}",
+        p.doc.paragraphs.len(),
+        mentions
+    );
     for f in &p.findings {
         s.push_str(&finding(src, &idx, &p.doc, f));
     }
@@ -131,7 +207,14 @@ pub fn parsed(src: &str, p: &Parsed) -> String {
 pub fn rules_list() -> String {
     let mut s = String::new();
     for r in registry::ALL {
-        let _ = writeln!(s, "{} {:<34} {:<8} {}", r.code, r.name, r.severity.as_str(), r.summary());
+        let _ = writeln!(
+            s,
+            "{} {:<34} {:<8} {}",
+            r.code,
+            r.name,
+            r.severity.as_str(),
+            r.summary()
+        );
     }
     s
 }

@@ -46,7 +46,10 @@ impl Location {
     }
 
     pub fn cell(span: Span, table: TableId, row: RowIdx, col: ColIdx) -> Location {
-        Location { span, cell: Some(CellRef { table, row, col }) }
+        Location {
+            span,
+            cell: Some(CellRef { table, row, col }),
+        }
     }
 }
 

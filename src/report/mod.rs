@@ -25,7 +25,10 @@ pub struct Report {
 
 impl Report {
     pub fn count(&self, severity: Severity) -> usize {
-        self.findings.iter().filter(|f| f.severity == severity).count()
+        self.findings
+            .iter()
+            .filter(|f| f.severity == severity)
+            .count()
     }
 
     pub fn has_errors(&self) -> bool {
@@ -35,9 +38,15 @@ impl Report {
     /// Sort by primary span start, then code; drop exact duplicates.
     pub fn normalize(&mut self) {
         self.findings.sort_by(|a, b| {
-            (a.primary.span.start, a.code, a.primary.span.end, &a.message).cmp(&(b.primary.span.start, b.code, b.primary.span.end, &b.message))
+            (a.primary.span.start, a.code, a.primary.span.end, &a.message).cmp(&(
+                b.primary.span.start,
+                b.code,
+                b.primary.span.end,
+                &b.message,
+            ))
         });
-        self.findings.dedup_by(|a, b| a.code == b.code && a.primary == b.primary && a.message == b.message);
+        self.findings
+            .dedup_by(|a, b| a.code == b.code && a.primary == b.primary && a.message == b.message);
         for (i, f) in self.findings.iter_mut().enumerate() {
             f.id = i;
         }

@@ -12,15 +12,25 @@ pub struct Approx {
 }
 
 impl Approx {
-    pub const ZERO: Approx = Approx { value: Decimal::ZERO, half: Decimal::ZERO };
+    pub const ZERO: Approx = Approx {
+        value: Decimal::ZERO,
+        half: Decimal::ZERO,
+    };
 
     pub fn exact(value: Decimal) -> Approx {
-        Approx { value, half: Decimal::ZERO }
+        Approx {
+            value,
+            half: Decimal::ZERO,
+        }
     }
 
     /// A value printed with `scale` decimals.
     pub fn printed(value: Decimal, scale: u32) -> Approx {
-        let half = if scale >= 20 { Decimal::ZERO } else { Decimal::new(5, scale + 1) };
+        let half = if scale >= 20 {
+            Decimal::ZERO
+        } else {
+            Decimal::new(5, scale + 1)
+        };
         Approx { value, half }
     }
 
@@ -37,7 +47,10 @@ impl Approx {
             return self;
         }
         let f = from.yuan() / to.yuan();
-        Approx { value: self.value * f, half: self.half * f }
+        Approx {
+            value: self.value * f,
+            half: self.half * f,
+        }
     }
 
     pub fn lo(self) -> Decimal {
@@ -70,14 +83,20 @@ impl Approx {
 impl std::ops::Add for Approx {
     type Output = Approx;
     fn add(self, o: Approx) -> Approx {
-        Approx { value: self.value + o.value, half: self.half + o.half }
+        Approx {
+            value: self.value + o.value,
+            half: self.half + o.half,
+        }
     }
 }
 
 impl std::ops::Sub for Approx {
     type Output = Approx;
     fn sub(self, o: Approx) -> Approx {
-        Approx { value: self.value - o.value, half: self.half + o.half }
+        Approx {
+            value: self.value - o.value,
+            half: self.half + o.half,
+        }
     }
 }
 
@@ -114,7 +133,9 @@ mod tests {
 
     #[test]
     fn percent_intervals() {
-        let share = Approx::printed(d("7816.81"), 2).percent_of(Approx::printed(d("7895.93"), 2)).unwrap();
+        let share = Approx::printed(d("7816.81"), 2)
+            .percent_of(Approx::printed(d("7895.93"), 2))
+            .unwrap();
         assert!(percent_meets(d("99"), 0, share));
         assert!(!percent_meets(d("98"), 0, share));
     }

@@ -3,6 +3,7 @@
 
 pub mod approx;
 pub mod registry;
+pub mod util;
 
 pub mod cross;
 pub mod narrative;
@@ -64,12 +65,20 @@ pub struct RuleMeta {
 impl RuleMeta {
     /// The first line of the doc.
     pub fn summary(&self) -> &'static str {
-        self.explain.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("")
+        self.explain
+            .lines()
+            .map(str::trim)
+            .find(|l| !l.is_empty())
+            .unwrap_or("")
     }
 
     /// The doc with the one leading space of each doc-comment line removed.
     pub fn doc(&self) -> String {
-        self.explain.lines().map(|l| l.strip_prefix(' ').unwrap_or(l)).collect::<Vec<_>>().join("\n")
+        self.explain
+            .lines()
+            .map(|l| l.strip_prefix(' ').unwrap_or(l))
+            .collect::<Vec<_>>()
+            .join("\n")
     }
 }
 
@@ -119,7 +128,11 @@ pub struct Sink {
 
 impl Sink {
     pub fn new(rule: &'static RuleMeta) -> Sink {
-        Sink { rule, findings: Vec::new(), skipped: Vec::new() }
+        Sink {
+            rule,
+            findings: Vec::new(),
+            skipped: Vec::new(),
+        }
     }
 
     /// Report a finding with the rule's default severity.
@@ -127,7 +140,12 @@ impl Sink {
         self.report_as(self.rule.severity, primary, message)
     }
 
-    pub fn report_as(&mut self, severity: Severity, primary: Location, message: String) -> &mut Finding {
+    pub fn report_as(
+        &mut self,
+        severity: Severity,
+        primary: Location,
+        message: String,
+    ) -> &mut Finding {
         self.findings.push(Finding {
             id: 0,
             code: self.rule.code,
@@ -144,14 +162,20 @@ impl Sink {
 
     /// Record that a check could not run.
     pub fn skip(&mut self, what: impl Into<String>, reason: impl Into<String>) {
-        self.skipped.push(Skipped { check: format!("{} {}", self.rule.code, what.into()), reason: reason.into() });
+        self.skipped.push(Skipped {
+            check: format!("{} {}", self.rule.code, what.into()),
+            reason: reason.into(),
+        });
     }
 }
 
 impl Finding {
     pub fn related(&mut self, loc: Location, label: impl Into<String>) -> &mut Finding {
         if loc != self.primary && !self.related.iter().any(|r| r.loc == loc) {
-            self.related.push(Related { loc, label: label.into() });
+            self.related.push(Related {
+                loc,
+                label: label.into(),
+            });
         }
         self
     }
@@ -165,12 +189,26 @@ impl Finding {
 
 /// Run every enabled rule over a parsed document and return the report
 /// (parse findings included, sorted by position).
-pub fn run(doc: crate::model::Document, parse_findings: Vec<Finding>, src: &str, config: &Config) -> Report {
-    let mut report = Report { findings: parse_findings, ..Report::default() };
+pub fn run(
+    doc: crate::model::Document,
+    parse_findings: Vec<Finding>,
+    src: &str,
+    config: &Config,
+) -> Report {
+    let mut report = Report {
+        findings: parse_findings,
+        ..Report::default()
+    };
     {
-        let ctx = Ctx { doc: &doc, src, config };
+        let ctx = Ctx {
+            doc: &doc,
+            src,
+            config,
+        };
         for rule in registry::ALL {
-            if !config.only.is_empty() && !config.only.iter().any(|c| c == rule.code || c == rule.name) {
+            if !config.only.is_empty()
+                && !config.only.iter().any(|c| c == rule.code || c == rule.name)
+            {
                 continue;
             }
             let mut sink = Sink::new(rule);

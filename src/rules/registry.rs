@@ -7,16 +7,27 @@ pub static ALL: &[&RuleMeta] = &[
     &structure::no_tables_found::RULE,
     &structure::ambiguous_placement::RULE,
     &structure::unaligned_value::RULE,
+    &structure::missing_promised_table::RULE,
+    &structure::empty_table_without_note::RULE,
+    &structure::empty_section::RULE,
+    &sums::row_total_mismatch::RULE,
+    &sums::code_sum_mismatch::RULE,
+    &sums::balance_mismatch::RULE,
+    &sums::three_public_parts_mismatch::RULE,
+    &cross::cross_table_mismatch::RULE,
+    &cross::units_sum_mismatch::RULE,
+    &narrative::change_mismatch::RULE,
 ];
 
 pub fn by_code(code: &str) -> Option<&'static RuleMeta> {
-    ALL.iter().copied().find(|r| r.code == code || r.name == code)
+    ALL.iter()
+        .copied()
+        .find(|r| r.code == code || r.name == code)
 }
 
 /// Name and severity of a parse-finding code (the parser reports these itself).
 pub fn parse_rule(code: &str) -> (&'static str, Severity) {
-    by_code(code).map(|r| (r.name, r.severity)).unwrap_or(("parse", Severity::Info))
+    by_code(code)
+        .map(|r| (r.name, r.severity))
+        .unwrap_or(("parse", Severity::Info))
 }
-
-#[allow(unused_imports)]
-use {cross as _, narrative as _, sums as _};

@@ -16,7 +16,16 @@ pub fn decode(bytes: &[u8]) -> Result<String, String> {
         if body.len() % 2 != 0 {
             return Err("UTF-16 文本长度不完整".into());
         }
-        let units: Vec<u16> = body.chunks(2).map(|c| if le { u16::from_le_bytes([c[0], c[1]]) } else { u16::from_be_bytes([c[0], c[1]]) }).collect();
+        let units: Vec<u16> = body
+            .chunks(2)
+            .map(|c| {
+                if le {
+                    u16::from_le_bytes([c[0], c[1]])
+                } else {
+                    u16::from_be_bytes([c[0], c[1]])
+                }
+            })
+            .collect();
         String::from_utf16(&units).map_err(|_| "不是有效的 UTF-16 文本".to_string())
     };
     if bytes.starts_with(&[0xFF, 0xFE]) {

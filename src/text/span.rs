@@ -11,7 +11,10 @@ pub struct Span {
 impl Span {
     pub fn new(start: usize, end: usize) -> Span {
         debug_assert!(start <= end, "span start {start} > end {end}");
-        Span { start: start as u32, end: end.max(start) as u32 }
+        Span {
+            start: start as u32,
+            end: end.max(start) as u32,
+        }
     }
 
     pub fn empty(at: usize) -> Span {
@@ -32,7 +35,10 @@ impl Span {
 
     /// The smallest span covering both.
     pub fn cover(self, other: Span) -> Span {
-        Span { start: self.start.min(other.start), end: self.end.max(other.end) }
+        Span {
+            start: self.start.min(other.start),
+            end: self.end.max(other.end),
+        }
     }
 
     pub fn contains(self, other: Span) -> bool {

@@ -1,1 +1,3 @@
-//! rules
+//! X: consistency across tables.
+pub mod cross_table_mismatch;
+pub mod units_sum_mismatch;

@@ -1,1 +1,2 @@
-//! rules
+//! N: narrative text against tables and against itself.
+pub mod change_mismatch;

@@ -14,7 +14,7 @@ declare_rule! {
     /// 部门预算一般公共预算支出表
     /// 单位：万元
     /// 科目编码	科目名称	合计	基本支出	项目支出
-    /// 	合计	10.00	十元	
+    /// 	合计	10.00	十元
     /// ```
     pub RULE = P003 "unreadable-value", Category::Structure, Severity::Info;
 }

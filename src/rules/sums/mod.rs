@@ -1,1 +1,5 @@
-//! rules
+//! S: sums and code hierarchy inside one table.
+pub mod balance_mismatch;
+pub mod code_sum_mismatch;
+pub mod row_total_mismatch;
+pub mod three_public_parts_mismatch;

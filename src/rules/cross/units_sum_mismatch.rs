@@ -1,0 +1,163 @@
+use crate::declare_rule;
+use crate::model::{Row, SectionKind, Table};
+use crate::render::amt;
+use crate::report::Severity;
+use crate::rules::util::{cell_loc, val};
+use crate::rules::{Approx, Category, Ctx, Sink};
+
+declare_rule! {
+    /// 部门数不等于所属各单位之和
+    ///
+    /// ## 检查内容
+    /// 文件同时公开部门预算和各单位预算时，部门的每张表、每一行、每一列都应等于各单位同一张表同一行同一列之和
+    /// （行按科目编码或项目名称对应）。
+    /// ## 为什么重要
+    /// 部门预算由所属单位汇总而来；对不上说明部门表或某个单位表有误。
+    /// ## 示例
+    /// ```text,expect(X202)
+    /// 部门预算支出总表
+    /// 450测试局
+    /// 单位：万元
+    /// 科目编码	科目名称	合计	基本支出	项目支出
+    /// 	合计	30.00	30.00
+    /// 单位预算支出总表
+    /// 450001测试局本级
+    /// 单位：万元
+    /// 科目编码	科目名称	合计	基本支出	项目支出
+    /// 	合计	10.00	10.00
+    /// 单位预算支出总表
+    /// 450002测试中心
+    /// 单位：万元
+    /// 科目编码	科目名称	合计	基本支出	项目支出
+    /// 	合计	10.00	10.00
+    /// ```
+    /// ```text
+    /// 部门预算支出总表
+    /// 450测试局
+    /// 单位：万元
+    /// 科目编码	科目名称	合计	基本支出	项目支出
+    /// 	合计	20.00	20.00
+    /// 单位预算支出总表
+    /// 450001测试局本级
+    /// 单位：万元
+    /// 科目编码	科目名称	合计	基本支出	项目支出
+    /// 	合计	10.00	10.00
+    /// 单位预算支出总表
+    /// 450002测试中心
+    /// 单位：万元
+    /// 科目编码	科目名称	合计	基本支出	项目支出
+    /// 	合计	10.00	10.00
+    /// ```
+    pub RULE = X202 "units-sum-mismatch", Category::Cross, Severity::Error;
+}
+
+fn key(r: &Row) -> (u8, String) {
+    (
+        r.group,
+        r.code
+            .as_ref()
+            .map(|c| c.text.clone())
+            .unwrap_or_else(|| r.plain_name()),
+    )
+}
+
+pub(crate) fn check(ctx: &Ctx, out: &mut Sink) {
+    let doc = ctx.doc;
+    let units: Vec<usize> = (0..doc.sections.len())
+        .filter(|&s| doc.sections[s].kind == SectionKind::Unit)
+        .collect();
+    if units.len() < 2 {
+        return;
+    }
+    let Some(dept) =
+        (0..doc.sections.len()).find(|&s| doc.sections[s].kind == SectionKind::Department)
+    else {
+        return;
+    };
+    for t in doc.tables.iter().filter(|t| {
+        t.section == dept && (t.kind.is_coded() || t.kind.is_sided()) && !t.rows.is_empty()
+    }) {
+        let parts: Vec<&Table> = units
+            .iter()
+            .filter_map(|&u| {
+                doc.tables
+                    .iter()
+                    .find(|x| x.section == u && x.kind == t.kind)
+            })
+            .collect();
+        if parts.len() != units.len() {
+            out.skip(
+                format!("{} 部门 = Σ 单位", t.label()),
+                "不是每个单位都公开了这张表",
+            );
+            continue;
+        }
+        if parts.iter().any(|p| p.columns.len() != t.columns.len()) {
+            out.skip(
+                format!("{} 部门 = Σ 单位", t.label()),
+                "部门表与单位表的列不同",
+            );
+            continue;
+        }
+        for (ri, r) in t.rows.iter().enumerate() {
+            if r.ambiguous {
+                continue;
+            }
+            let k = key(r);
+            // a key printed twice in the department table (e.g. repeated names) cannot be matched
+            if t.rows.iter().filter(|x| key(x) == k).count() > 1 {
+                continue;
+            }
+            let matches: Vec<(&Table, usize)> = parts
+                .iter()
+                .flat_map(|p| {
+                    p.rows
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, x)| key(x) == k && !x.ambiguous)
+                        .map(move |(i, _)| (*p, i))
+                })
+                .collect();
+            if parts
+                .iter()
+                .any(|p| p.rows.iter().filter(|x| key(x) == k).count() > 1)
+            {
+                continue;
+            }
+            for c in t.cols_in(r.group) {
+                let Some(dv) = val(r, c) else { continue };
+                let Some(sum) = matches
+                    .iter()
+                    .map(|(p, i)| val(&p.rows[*i], c))
+                    .sum::<Option<Approx>>()
+                else {
+                    continue;
+                };
+                if r.cell(c).is_none() && matches.iter().all(|(p, i)| p.rows[*i].cell(c).is_none())
+                {
+                    continue;
+                }
+                if !dv.meets(sum) {
+                    let f = out.report(
+                        cell_loc(t, ri, c),
+                        format!(
+                            "{}「{}」列「{}」部门数 {} ≠ 各单位之和 {}（差 {}）",
+                            t.label(),
+                            r.plain_name(),
+                            t.columns[c].key.label(),
+                            amt(dv.value),
+                            amt(sum.value),
+                            amt(dv.value - sum.value)
+                        ),
+                    );
+                    f.amounts(sum.value, dv.value);
+                    for (p, i) in &matches {
+                        if p.rows[*i].cell(c).is_some() {
+                            f.related(cell_loc(p, *i, c), "单位数");
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

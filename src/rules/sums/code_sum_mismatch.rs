@@ -1,0 +1,153 @@
+use crate::declare_rule;
+use crate::model::{CodeKind, RowRole};
+use crate::render::amt;
+use crate::report::Severity;
+use crate::rules::util::{cell_loc, val};
+use crate::rules::{Approx, Category, Ctx, Sink};
+
+declare_rule! {
+    /// 上级科目与下级科目之和不一致
+    ///
+    /// ## 检查内容
+    /// 按科目编码排列的表中，每一列都应满足：类 = 所属各款之和，款 = 所属各项之和，合计行 = 各类之和。
+    /// 同一编码出现多行（例如按政府经济分类拆开）时按全部行相加。不确定所在列的数值不参与。
+    /// ## 为什么重要
+    /// 这是手工核对时最常发现的错误：改了明细忘了改汇总，或汇总行抄错。
+    /// ## 示例
+    /// ```text,expect(S102)
+    /// 部门预算一般公共预算支出表
+    /// 单位：万元
+    /// 科目编码	科目名称	合计	基本支出	项目支出
+    /// 	合计	80.00	80.00
+    /// 210	卫生健康支出	80.00	80.00
+    /// 21011	行政事业单位医疗	80.00	80.00
+    /// 2101101	行政单位医疗	30.00	30.00
+    /// 2101102	事业单位医疗	40.00	40.00
+    /// ```
+    /// ```text
+    /// 部门预算一般公共预算支出表
+    /// 单位：万元
+    /// 科目编码	科目名称	合计	基本支出	项目支出
+    /// 	合计	70.00	70.00
+    /// 210	卫生健康支出	70.00	70.00
+    /// 21011	行政事业单位医疗	70.00	70.00
+    /// 2101101	行政单位医疗	30.00	30.00
+    /// 2101102	事业单位医疗	40.00	40.00
+    /// ```
+    pub RULE = S102 "code-sum-mismatch", Category::Sum, Severity::Error;
+}
+
+pub(crate) fn check(ctx: &Ctx, out: &mut Sink) {
+    for t in &ctx.doc.tables {
+        if !t.kind.is_coded() {
+            continue;
+        }
+        let coded: Vec<usize> = (0..t.rows.len())
+            .filter(|&i| {
+                t.rows[i]
+                    .code
+                    .as_ref()
+                    .is_some_and(|c| c.kind != CodeKind::Organization)
+            })
+            .collect();
+        if coded.is_empty() {
+            continue;
+        }
+        // parent → children
+        let mut groups: Vec<(usize, Vec<usize>)> = Vec::new();
+        for &p in &coded {
+            let pc = &t.rows[p].code.as_ref().expect("coded").text;
+            let kids: Vec<usize> = coded
+                .iter()
+                .copied()
+                .filter(|&c| {
+                    let cc = &t.rows[c].code.as_ref().expect("coded").text;
+                    cc.len() > pc.len()
+                        && cc.starts_with(pc.as_str())
+                        && matches!((pc.len(), cc.len()), (3, 5) | (5, 7))
+                })
+                .collect();
+            if !kids.is_empty() {
+                groups.push((p, kids));
+            }
+        }
+        // 合计 row = Σ top-level rows (the smallest code length present), by code scheme
+        if let Some(total) = t
+            .rows
+            .iter()
+            .position(|r| r.role == RowRole::Total && r.code.is_none())
+        {
+            let min = coded
+                .iter()
+                .map(|&i| t.rows[i].code.as_ref().expect("coded").text.len())
+                .min()
+                .unwrap_or(0);
+            let kind0 = t.rows[coded[0]].code.as_ref().expect("coded").kind;
+            let tops: Vec<usize> = coded
+                .iter()
+                .copied()
+                .filter(|&i| {
+                    t.rows[i]
+                        .code
+                        .as_ref()
+                        .is_some_and(|c| c.text.len() == min && c.kind == kind0)
+                })
+                .collect();
+            // a repeated 合计 row (page break) is the same total
+            if !tops.is_empty()
+                && t.rows
+                    .iter()
+                    .filter(|r| r.role == RowRole::Total && r.code.is_none())
+                    .count()
+                    == 1
+            {
+                groups.push((total, tops));
+            }
+        }
+        for (p, kids) in groups {
+            let pr = &t.rows[p];
+            if pr.ambiguous || kids.iter().any(|k| t.rows[*k].ambiguous) {
+                continue;
+            }
+            for c in t.cols_in(pr.group) {
+                let (Some(pv), Some(sum)) = (
+                    val(pr, c),
+                    kids.iter()
+                        .map(|k| val(&t.rows[*k], c))
+                        .sum::<Option<Approx>>(),
+                ) else {
+                    continue;
+                };
+                if pr.cell(c).is_none() && kids.iter().all(|k| t.rows[*k].cell(c).is_none()) {
+                    continue;
+                }
+                if !pv.meets(sum) {
+                    let label = pr
+                        .code
+                        .as_ref()
+                        .map(|c| c.text.clone())
+                        .unwrap_or_else(|| "合计".into());
+                    let f = out.report(
+                        cell_loc(t, p, c),
+                        format!(
+                            "{}「{} {}」列「{}」{} ≠ 下级科目之和 {}（差 {}）",
+                            t.label(),
+                            label,
+                            pr.plain_name(),
+                            t.columns[c].key.label(),
+                            amt(pv.value),
+                            amt(sum.value),
+                            amt(pv.value - sum.value)
+                        ),
+                    );
+                    f.amounts(sum.value, pv.value);
+                    for k in &kids {
+                        if t.rows[*k].cell(c).is_some() {
+                            f.related(cell_loc(t, *k, c), "下级科目");
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

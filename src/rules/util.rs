@@ -1,0 +1,90 @@
+//! Small helpers shared by rules: locations of cells and rows, name lookups, establishing identities.
+use crate::model::{Cell, ColIdx, Document, Row, RowIdx, Table, TableKind};
+use crate::report::{CellRef, Location};
+use crate::rules::Approx;
+
+pub fn cell_loc(t: &Table, r: RowIdx, c: ColIdx) -> Location {
+    let row = &t.rows[r];
+    let span = row.cell(c).map(|x| x.span).unwrap_or(row.name_span);
+    Location::cell(span, t.id, r, c)
+}
+
+pub fn row_loc(t: &Table, r: RowIdx) -> Location {
+    let row = &t.rows[r];
+    Location {
+        span: if row.name_span.is_empty() {
+            row.span
+        } else {
+            row.name_span
+        },
+        cell: Some(CellRef {
+            table: t.id,
+            row: r,
+            col: usize::MAX,
+        }),
+    }
+}
+
+/// The printed value of a cell as an interval; blank = exact zero; `None` when uncertain.
+pub fn val(row: &Row, c: ColIdx) -> Option<Approx> {
+    match row.cell(c) {
+        Some(Cell { certain: false, .. }) => None,
+        other => Some(Approx::of(other)),
+    }
+}
+
+/// Normalised row name without a trailing 支出 / 收入 (so 卫生健康 and 卫生健康支出 meet).
+pub fn key_name(row: &Row) -> String {
+    let n = row.plain_name();
+    let n = n.strip_suffix("支出").unwrap_or(&n).to_string();
+    n.strip_suffix("收入").unwrap_or(&n).to_string()
+}
+
+/// Rows of a sided table's group, by normalized name.
+pub fn find_named<'t>(
+    t: &'t Table,
+    group: u8,
+    pred: impl Fn(&str) -> bool,
+) -> Option<(RowIdx, &'t Row)> {
+    t.rows
+        .iter()
+        .enumerate()
+        .find(|(_, r)| r.group == group && pred(&r.plain_name()))
+}
+
+/// The amount column of a group (预算数 / 金额 / 合计, the first value column).
+pub fn amount_col(t: &Table, group: u8) -> Option<ColIdx> {
+    t.cols_in(group).next()
+}
+
+/// Tables of a kind in a section.
+pub fn tables<'d>(
+    doc: &'d Document,
+    section: usize,
+    kind: TableKind,
+) -> impl Iterator<Item = &'d Table> {
+    doc.tables
+        .iter()
+        .filter(move |t| t.section == section && t.kind == kind && !t.rows.is_empty())
+}
+
+/// An identity taken from header words is applied only when it holds on at least two thirds of the
+/// rows where it can be evaluated: a header we misread must not produce false errors.
+pub fn established(t: &Table, total: ColIdx, parts: &[ColIdx]) -> bool {
+    let mut n = 0;
+    let mut ok = 0;
+    for r in &t.rows {
+        let Some(tv) = val(r, total) else { continue };
+        if tv.value.is_zero() {
+            continue;
+        }
+        let Some(sum) = parts.iter().map(|p| val(r, *p)).sum::<Option<Approx>>() else {
+            continue;
+        };
+        n += 1;
+        if tv.meets(sum) {
+            ok += 1;
+        }
+    }
+    n >= 1 && ok * 3 >= n * 2
+}
