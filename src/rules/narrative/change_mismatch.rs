@@ -122,8 +122,14 @@ pub(crate) fn check(ctx: &Ctx, out: &mut Sink) {
         // the clause of the verb, plus the clause before it when that is only "与上年相比" / "同比"
         let clause_start = d0 - before_d.len();
         let mut region_start = clause_start;
-        let prev = clause_before(src, clause_start.saturating_sub(3).max(sent_start), 12);
-        let prev_start = clause_start.saturating_sub(3).max(sent_start) - prev.len();
+        let delim = src[..clause_start]
+            .char_indices()
+            .next_back()
+            .map(|(i, _)| i)
+            .unwrap_or(0)
+            .max(sent_start);
+        let prev = clause_before(src, delim, 12);
+        let prev_start = delim - prev.len();
         if (prev.contains('比') || prev.contains('较'))
             && prev_start >= sent_start
             && !all[..k - 1].iter().any(|(_, m)| {

@@ -1,0 +1,155 @@
+//! Registry meta-tests and the rule doc examples: every ```text,expect(CODE) block yields a finding
+//! of CODE, every plain ```text block yields none of that rule's code.
+use budgetlint::rules::registry::ALL;
+use std::collections::HashSet;
+use std::path::Path;
+
+#[test]
+fn codes_and_names_are_unique_and_well_formed() {
+    let mut codes = HashSet::new();
+    let mut names = HashSet::new();
+    for r in ALL {
+        let b = r.code.as_bytes();
+        assert!(
+            b.len() == 4 && b"PSXN".contains(&b[0]) && b[1..].iter().all(u8::is_ascii_digit),
+            "{}",
+            r.code
+        );
+        assert_eq!(
+            r.code.as_bytes()[0] as char,
+            r.category.letter(),
+            "{}",
+            r.code
+        );
+        assert!(codes.insert(r.code), "duplicate {}", r.code);
+        assert!(names.insert(r.name), "duplicate {}", r.name);
+        assert!(
+            r.name.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+                && !r.name.starts_with("check-")
+                && !r.name.starts_with("validate-"),
+            "{}",
+            r.name
+        );
+    }
+}
+
+#[test]
+fn every_rule_is_documented() {
+    for r in ALL {
+        let d = r.doc();
+        assert!(
+            !r.summary().is_empty() && !r.summary().starts_with('#'),
+            "{}",
+            r.code
+        );
+        for s in ["## 检查内容", "## 为什么重要", "## 示例"] {
+            assert!(d.contains(s), "{} lacks {s}", r.code);
+        }
+        assert!(
+            d.contains(&format!("```text,expect({})", r.code)),
+            "{} has no failing example",
+            r.code
+        );
+    }
+}
+
+fn examples(doc: &str) -> Vec<(Option<String>, String)> {
+    let mut out = Vec::new();
+    let mut cur: Option<(Option<String>, String)> = None;
+    for line in doc.lines() {
+        let t = line.trim_end();
+        if let Some((expect, body)) = cur.as_mut() {
+            if t == "```" {
+                out.push((expect.take(), std::mem::take(body)));
+                cur = None;
+            } else {
+                body.push_str(line);
+                body.push('\n');
+            }
+        } else if let Some(rest) = t.strip_prefix("```text") {
+            let expect = rest
+                .strip_prefix(",expect(")
+                .map(|r| r.trim_end_matches(')').to_string());
+            cur = Some((expect, String::new()));
+        }
+    }
+    out
+}
+
+#[test]
+fn doc_examples_trigger_and_pass() {
+    let mut failures = Vec::new();
+    for r in ALL {
+        let ex = examples(&r.doc());
+        assert!(!ex.is_empty(), "{}", r.code);
+        for (expect, body) in ex {
+            let report = budgetlint::check(&body);
+            let n = report.findings.iter().filter(|f| f.code == r.code).count();
+            match expect {
+                Some(code) => {
+                    assert_eq!(code, r.code);
+                    if n == 0 {
+                        failures.push(format!("{} example should trigger it", r.code));
+                    }
+                }
+                None => {
+                    if n != 0 {
+                        failures.push(format!(
+                            "{} example should pass: {:?}",
+                            r.code,
+                            report
+                                .findings
+                                .iter()
+                                .map(|f| &f.message)
+                                .collect::<Vec<_>>()
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{failures:#?}");
+}
+
+#[test]
+fn seed_reports_snapshots() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/seeds");
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    files.sort();
+    for f in files {
+        let src = std::fs::read_to_string(&f).unwrap();
+        let report = budgetlint::check(&src);
+        insta::assert_snapshot!(
+            format!("check_{}", f.file_stem().unwrap().to_string_lossy()),
+            budgetlint::render::text::report(&src, &report)
+        );
+    }
+}
+
+#[test]
+fn seeds_have_no_false_errors_and_find_the_known_ones() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/seeds");
+    let errors = |name: &str| {
+        let src = std::fs::read_to_string(dir.join(name)).unwrap();
+        budgetlint::check(&src)
+            .findings
+            .into_iter()
+            .filter(|f| f.severity != budgetlint::report::Severity::Info)
+            .map(|f| f.code)
+            .collect::<Vec<_>>()
+    };
+    assert!(!errors("000_b74d73884716a2a0.txt")
+        .iter()
+        .any(|c| c.starts_with('S') || c.starts_with('X')));
+    let e1 = errors("001_c9c5d3a72905beca.txt");
+    assert_eq!(e1.iter().filter(|c| **c == "N302").count(), 2, "{e1:?}");
+    assert!(errors("002_ae63254e50cfffaf.txt")
+        .iter()
+        .all(|c| !c.starts_with('S')));
+    let e4 = errors("004_b38152ec093229da.txt");
+    assert!(e4.contains(&"P004") && e4.contains(&"X201"), "{e4:?}");
+}
