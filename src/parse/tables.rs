@@ -304,6 +304,7 @@ pub fn find_tables(
     let mut table_lines = Vec::new();
     let mut sections: Vec<Section> = Vec::new();
     let mut section_names: Vec<String> = Vec::new();
+    let mut table_orgs: Vec<Option<String>> = Vec::new();
     for (ti, t) in titles.iter().enumerate() {
         let end = titles.get(ti + 1).map(|n| n.rec).unwrap_or(recs.len());
         let mut b = Builder::new(src, lines, t, tables.len(), meta);
@@ -333,6 +334,7 @@ pub fn find_tables(
         if let Some(prev) = tables.last_mut() {
             if (prev.title == table.title || prev.number.is_some() && prev.kind == table.kind)
                 && prev.number == table.number
+                && table_orgs.last().is_some_and(|o| org_code.is_none() || *o == org_code)
                 && prev.columns.len() == table.columns.len()
                 && !table.rows.is_empty()
             {
@@ -398,6 +400,7 @@ pub fn find_tables(
         sections[sec].span = sections[sec].span.cover(table.span);
         table.section = sec;
         tables.push(table);
+        table_orgs.push(org_code);
     }
     // department section spans the start of the document
     if let Some(s) = sections.first_mut() {

@@ -15,6 +15,7 @@ pub static ALL: &[&RuleMeta] = &[
     &sums::balance_mismatch::RULE,
     &sums::three_public_parts_mismatch::RULE,
     &cross::cross_table_mismatch::RULE,
+    &cross::units_sum_mismatch::RULE,
     &narrative::change_mismatch::RULE,
 ];
 
