@@ -4,6 +4,17 @@ use super::number::parse_amount;
 use crate::model::{Mention, MentionKind, Paragraph, Unit};
 use crate::text::Span;
 
+/// Word exports prefix headings with "[bookmark: _Toc…]".
+pub fn strip_bookmark(t: &str) -> &str {
+    match t.strip_prefix("[bookmark") {
+        Some(rest) => rest
+            .split_once(']')
+            .map(|(_, r)| r.trim_start())
+            .unwrap_or(t),
+        None => t,
+    }
+}
+
 /// Is this line a heading ("一、…", "（二）…", "# …", "第二部分 …", "1、收入说明")?
 fn heading_level(t: &str) -> Option<usize> {
     let t = t.trim();
@@ -63,7 +74,7 @@ pub fn paragraphs(src: &str, lines: &[Line], table_lines: &[(usize, usize)]) -> 
         if in_table[i] {
             continue;
         }
-        let t = l.text.trim();
+        let t = strip_bookmark(l.text.trim());
         if t.is_empty() {
             continue;
         }

@@ -334,7 +334,9 @@ pub fn find_tables(
         if let Some(prev) = tables.last_mut() {
             if (prev.title == table.title || prev.number.is_some() && prev.kind == table.kind)
                 && prev.number == table.number
-                && table_orgs.last().is_some_and(|o| org_code.is_none() || *o == org_code)
+                && table_orgs
+                    .last()
+                    .is_some_and(|o| org_code.is_none() || *o == org_code)
                 && prev.columns.len() == table.columns.len()
                 && !table.rows.is_empty()
             {
@@ -538,6 +540,17 @@ impl<'a, 's> Builder<'a, 's> {
         if f.chars().all(|c| c.is_ascii_digit()) && f.len() <= 9 {
             return true;
         }
+        // several header words and no amount: a (second) header row such as "合计 一般公共预算 政府性基金"
+        if !self.started
+            && rec.grid
+            && toks
+                .iter()
+                .filter(|t| !t.text.chars().all(|c| c.is_ascii_digit()))
+                .count()
+                >= 3
+        {
+            return false;
+        }
         let n = super::normalize_name(f);
         n != f.replace(' ', "") && !f.contains("栏次")
             || matches!(n.as_str(), "合计" | "总计")
@@ -563,7 +576,11 @@ impl<'a, 's> Builder<'a, 's> {
             notes: self.notes.clone(),
         };
         if self.data.is_empty() {
-            table.empty = true;
+            // a form of text only (绩效目标表 without amounts) is not an empty table
+            table.empty = !(matches!(
+                table.kind,
+                TableKind::Performance | TableKind::Organization | TableKind::Other
+            ) && self.header.len() >= 3);
             return table;
         }
         if self.data.iter().all(|r| r.grid) {

@@ -25,6 +25,13 @@ declare_rule! {
     pub RULE = P006 "empty-narrative-section", Category::Structure, Severity::Warning;
 }
 
+/// "（一）…", "一、…", "1、…", "第一部分…": the first item of a new list, i.e. a sub-part of the heading before.
+fn starts_a_list(t: &str) -> bool {
+    let t: String = t.chars().filter(|c| !c.is_whitespace()).collect();
+    let t = t.trim_start_matches(['（', '(']).trim_start_matches('第');
+    (t.starts_with('一') && !t.starts_with("一般")) || t.starts_with("1、") || t.starts_with("1.")
+}
+
 const TOPICS: [&str; 9] = [
     "收支",
     "收入",
@@ -43,7 +50,7 @@ pub(crate) fn check(ctx: &Ctx, out: &mut Sink) {
         if !p.is_heading {
             continue;
         }
-        let text = p.span.slice(ctx.src).trim();
+        let text = crate::parse::narrative::strip_bookmark(p.span.slice(ctx.src).trim());
         if !TOPICS.iter().any(|t| text.contains(t))
             || text.contains("....")
             || text.contains("目录")
@@ -53,7 +60,14 @@ pub(crate) fn check(ctx: &Ctx, out: &mut Sink) {
         let level = p.heading.len();
         let Some(next) = ps.get(i + 1) else { continue };
         // the next paragraph is a heading at the same or a higher level: nothing under this one
-        if next.is_heading && next.heading.len() <= level && next.span.start > p.span.end {
+        let next_text = crate::parse::narrative::strip_bookmark(next.span.slice(ctx.src).trim())
+            .trim_start_matches('#')
+            .trim();
+        if next.is_heading
+            && next.heading.len() <= level
+            && next.span.start > p.span.end
+            && !starts_a_list(next_text)
+        {
             let between = &ctx.src[p.span.end as usize..next.span.start as usize];
             if between.trim().is_empty() {
                 out.report(
