@@ -867,6 +867,14 @@ impl<'a, 's> Builder<'a, 's> {
                 table.rows.push(row);
             }
         }
+        if rekey_by_identities(table) {
+            let span = self
+                .header
+                .first()
+                .map(|h| h.span)
+                .unwrap_or(table.title_span);
+            diags.push_at(P_UNALIGNED, Location::text(span), format!("「{}」的表头与数据列对不上（合并单元格导出），合计、基本支出、项目支出等列按本表每一行都成立的恒等式确定", table.title));
+        }
     }
 
     // ---------- flow tables (PDF text: empty cells vanished) ----------
@@ -1305,5 +1313,121 @@ fn apply_templates(table: &mut Table) {
                 table.columns[*c].key = *k;
             }
         }
+    }
+}
+
+/// The columns named by the header, if their identity holds in every row.
+fn holds_everywhere(t: &Table, total: usize, parts: &[usize]) -> bool {
+    let mut nonzero_parts = 0;
+    for r in &t.rows {
+        if r.group != 0 {
+            continue;
+        }
+        let v = |c: usize| {
+            r.cell(c)
+                .map(|x| Approx::printed(x.value, x.scale))
+                .unwrap_or(Approx::ZERO)
+        };
+        let sum: Approx = parts.iter().map(|p| v(*p)).sum();
+        if !v(total).meets(sum) {
+            return false;
+        }
+        if parts
+            .iter()
+            .filter(|p| r.cell(**p).is_some_and(|x| !x.value.is_zero()))
+            .count()
+            >= 2
+        {
+            nonzero_parts += 1;
+        }
+    }
+    nonzero_parts >= 1
+}
+
+/// Find `total = a + b` among the columns after `total`; the first pair that holds in every row.
+fn find_pair(t: &Table, total: usize, lo: usize, hi: usize) -> Option<(usize, usize)> {
+    for a in lo..hi {
+        for b in a + 1..hi {
+            if holds_everywhere(t, total, &[a, b]) {
+                return Some((a, b));
+            }
+        }
+    }
+    None
+}
+
+/// When a merged-cell export shifted the header cells, the header keys do not satisfy the table's
+/// identity. Re-identify 合计 / 基本支出 / 项目支出 (and 人员经费 / 公用经费) by the identity that holds in
+/// every row. Returns true when the keys were changed.
+fn rekey_by_identities(t: &mut Table) -> bool {
+    use ColKey::*;
+    let n = t.columns.len();
+    if n < 3 || t.rows.is_empty() || t.groups.len() > 1 {
+        return false;
+    }
+    let key_at = |t: &Table, k: ColKey| t.columns.iter().position(|c| c.key == k);
+    match t.kind {
+        TableKind::ExpenditureSummary
+        | TableKind::GeneralBudgetExpenditure
+        | TableKind::GovFundExpenditure
+        | TableKind::StateCapitalExpenditure => {
+            if let (Some(tt), Some(b), Some(p)) =
+                (key_at(t, Total), key_at(t, Basic), key_at(t, Project))
+            {
+                if holds_everywhere(t, tt, &[b, p]) {
+                    return false;
+                }
+            }
+            let total = key_at(t, Total).unwrap_or(0);
+            let Some((b, p)) = find_pair(t, total, total + 1, n) else {
+                return false;
+            };
+            let inner = find_pair(t, b, b + 1, p);
+            for (i, c) in t.columns.iter_mut().enumerate() {
+                let k = if i == total {
+                    Total
+                } else if i == b {
+                    Basic
+                } else if i == p {
+                    Project
+                } else if inner.is_some_and(|(x, _)| x == i) {
+                    Personnel
+                } else if inner.is_some_and(|(_, y)| y == i) {
+                    Public
+                } else {
+                    Other
+                };
+                if c.key != k {
+                    c.key = k;
+                    if k != Other {
+                        c.header = k.label().to_string();
+                    }
+                }
+            }
+            true
+        }
+        TableKind::BasicExpenditure => {
+            let total = key_at(t, Total).or(key_at(t, Basic)).unwrap_or(0);
+            t.columns[total].key = Total;
+            if let (Some(a), Some(b)) = (key_at(t, Personnel), key_at(t, Public)) {
+                if holds_everywhere(t, total, &[a, b]) {
+                    return false;
+                }
+            }
+            let Some((a, b)) = find_pair(t, total, total + 1, n) else {
+                return false;
+            };
+            for (i, c) in t.columns.iter_mut().enumerate() {
+                if i == a {
+                    c.key = Personnel;
+                    c.header = Personnel.label().into();
+                } else if i == b {
+                    c.key = Public;
+                    c.header = Public.label().into();
+                }
+            }
+            true
+        }
+        _ => false,
     }
 }

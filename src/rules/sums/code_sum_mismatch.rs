@@ -39,112 +39,130 @@ declare_rule! {
 
 pub(crate) fn check(ctx: &Ctx, out: &mut Sink) {
     for t in &ctx.doc.tables {
-        if !t.kind.is_coded() {
+        for scheme in [
+            CodeKind::Function,
+            CodeKind::Economic,
+            CodeKind::GovEconomic,
+            CodeKind::Organization,
+        ] {
+            check_scheme(t, scheme, out);
+        }
+    }
+}
+
+fn is_parent(scheme: CodeKind, p: &str, c: &str) -> bool {
+    c.len() > p.len()
+        && c.starts_with(p)
+        && match scheme {
+            CodeKind::Organization => p.len() == 3 && c.len() == 6,
+            _ => matches!((p.len(), c.len()), (3, 5) | (5, 7)),
+        }
+}
+
+fn check_scheme(t: &crate::model::Table, scheme: CodeKind, out: &mut Sink) {
+    let coded: Vec<usize> = (0..t.rows.len())
+        .filter(|&i| t.rows[i].code.as_ref().is_some_and(|c| c.kind == scheme))
+        .collect();
+    if coded.len() < 2 {
+        return;
+    }
+    let code = |i: usize| {
+        t.rows[i]
+            .code
+            .as_ref()
+            .map(|c| c.text.as_str())
+            .unwrap_or("")
+    };
+    let mut groups: Vec<(usize, Vec<usize>)> = Vec::new();
+    for &p in &coded {
+        // the same code printed twice (a page break repeated the row) is one row
+        if coded.iter().any(|&q| q < p && code(q) == code(p)) && scheme == CodeKind::Organization {
             continue;
         }
-        let coded: Vec<usize> = (0..t.rows.len())
-            .filter(|&i| {
-                t.rows[i]
-                    .code
-                    .as_ref()
-                    .is_some_and(|c| c.kind != CodeKind::Organization)
-            })
-            .collect();
-        if coded.is_empty() {
-            continue;
-        }
-        // parent → children
-        let mut groups: Vec<(usize, Vec<usize>)> = Vec::new();
-        for &p in &coded {
-            let pc = &t.rows[p].code.as_ref().expect("coded").text;
-            let kids: Vec<usize> = coded
-                .iter()
-                .copied()
-                .filter(|&c| {
-                    let cc = &t.rows[c].code.as_ref().expect("coded").text;
-                    cc.len() > pc.len()
-                        && cc.starts_with(pc.as_str())
-                        && matches!((pc.len(), cc.len()), (3, 5) | (5, 7))
-                })
-                .collect();
-            if !kids.is_empty() {
-                groups.push((p, kids));
-            }
-        }
-        // 合计 row = Σ top-level rows (the smallest code length present), by code scheme
-        if let Some(total) = t
-            .rows
+        let kids: Vec<usize> = coded
             .iter()
-            .position(|r| r.role == RowRole::Total && r.code.is_none())
-        {
-            let min = coded
-                .iter()
-                .map(|&i| t.rows[i].code.as_ref().expect("coded").text.len())
-                .min()
-                .unwrap_or(0);
-            let kind0 = t.rows[coded[0]].code.as_ref().expect("coded").kind;
-            let tops: Vec<usize> = coded
-                .iter()
-                .copied()
-                .filter(|&i| {
-                    t.rows[i]
-                        .code
-                        .as_ref()
-                        .is_some_and(|c| c.text.len() == min && c.kind == kind0)
-                })
-                .collect();
-            // a repeated 合计 row (page break) is the same total
-            if !tops.is_empty()
-                && t.rows
-                    .iter()
-                    .filter(|r| r.role == RowRole::Total && r.code.is_none())
-                    .count()
-                    == 1
-            {
-                groups.push((total, tops));
-            }
+            .copied()
+            .filter(|&c| is_parent(scheme, code(p), code(c)))
+            .collect();
+        if !kids.is_empty() {
+            groups.push((p, kids));
         }
-        for (p, kids) in groups {
-            let pr = &t.rows[p];
-            if pr.ambiguous || kids.iter().any(|k| t.rows[*k].ambiguous) {
+    }
+    // 合计 row = Σ top-level rows of the scheme (function and economic schemes only; unit rows repeat the total)
+    let totals: Vec<usize> = (0..t.rows.len())
+        .filter(|&i| t.rows[i].role == RowRole::Total && t.rows[i].code.is_none())
+        .collect();
+    if totals.len() == 1 && scheme != CodeKind::Organization {
+        let min = coded.iter().map(|&i| code(i).len()).min().unwrap_or(0);
+        let tops: Vec<usize> = coded
+            .iter()
+            .copied()
+            .filter(|&i| code(i).len() == min)
+            .collect();
+        groups.push((totals[0], tops));
+    } else if totals.len() == 1 {
+        // 合计 = the department row (3-digit organisation code) when there is exactly one
+        let depts: Vec<usize> = coded
+            .iter()
+            .copied()
+            .filter(|&i| code(i).len() == 3)
+            .collect();
+        if depts.len() == 1 {
+            groups.push((totals[0], depts));
+        }
+    }
+    for (p, kids) in groups {
+        let pr = &t.rows[p];
+        if pr.ambiguous || kids.iter().any(|k| t.rows[*k].ambiguous) {
+            continue;
+        }
+        for c in t.cols_in(pr.group) {
+            let (Some(pv), Some(sum)) = (
+                val(pr, c),
+                kids.iter()
+                    .map(|k| val(&t.rows[*k], c))
+                    .sum::<Option<Approx>>(),
+            ) else {
+                continue;
+            };
+            if pr.cell(c).is_none() && kids.iter().all(|k| t.rows[*k].cell(c).is_none()) {
                 continue;
             }
-            for c in t.cols_in(pr.group) {
-                let (Some(pv), Some(sum)) = (
-                    val(pr, c),
-                    kids.iter()
-                        .map(|k| val(&t.rows[*k], c))
-                        .sum::<Option<Approx>>(),
-                ) else {
-                    continue;
+            if !pv.meets(sum) {
+                let label = pr
+                    .code
+                    .as_ref()
+                    .map(|c| c.text.clone())
+                    .unwrap_or_else(|| "合计".into());
+                let what = if scheme == CodeKind::Organization {
+                    "所属单位之和"
+                } else {
+                    "下级科目之和"
                 };
-                if pr.cell(c).is_none() && kids.iter().all(|k| t.rows[*k].cell(c).is_none()) {
-                    continue;
-                }
-                if !pv.meets(sum) {
-                    let label = pr
-                        .code
-                        .as_ref()
-                        .map(|c| c.text.clone())
-                        .unwrap_or_else(|| "合计".into());
-                    let f = out.report(
-                        cell_loc(t, p, c),
-                        format!(
-                            "{}「{} {}」列「{}」{} ≠ 下级科目之和 {}（差 {}）",
-                            t.label(),
-                            label,
-                            pr.plain_name(),
-                            t.columns[c].key.label(),
-                            amt(pv.value),
-                            amt(sum.value),
-                            amt(pv.value - sum.value)
-                        ),
-                    );
-                    f.amounts(sum.value, pv.value);
-                    for k in &kids {
-                        if t.rows[*k].cell(c).is_some() {
-                            f.related(cell_loc(t, *k, c), "下级科目");
-                        }
+                let f = out.report(
+                    cell_loc(t, p, c),
+                    format!(
+                        "{}「{} {}」列「{}」{} ≠ {what} {}（差 {}）",
+                        t.label(),
+                        label,
+                        pr.plain_name(),
+                        t.columns[c].header,
+                        amt(pv.value),
+                        amt(sum.value),
+                        amt(pv.value - sum.value)
+                    ),
+                );
+                f.amounts(sum.value, pv.value);
+                for k in &kids {
+                    if t.rows[*k].cell(c).is_some() {
+                        f.related(
+                            cell_loc(t, *k, c),
+                            if scheme == CodeKind::Organization {
+                                "单位"
+                            } else {
+                                "下级科目"
+                            },
+                        );
                     }
                 }
             }

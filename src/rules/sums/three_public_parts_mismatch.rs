@@ -39,14 +39,19 @@ declare_rule! {
     pub RULE = S104 "three-public-parts-mismatch", Category::Sum, Severity::Error;
 }
 
-#[derive(Clone, Copy, PartialEq)]
+#[derive(Clone, Copy, PartialEq, Debug)]
 enum Item {
+    /// 合计 of 三公 + 会议费 + 培训费
+    Grand,
+    /// “三公”经费 合计 / 小计
     Total,
     Abroad,
     Car,
     CarBuy,
     CarRun,
     Reception,
+    Meeting,
+    Training,
 }
 
 fn item_of(name: &str) -> Option<Item> {
@@ -63,15 +68,41 @@ fn item_of(name: &str) -> Option<Item> {
         Some(Item::CarRun)
     } else if n.contains("公务接待") {
         Some(Item::Reception)
-    } else if n.contains("三公") || n == "合计" {
+    } else if n.contains("会议费") {
+        Some(Item::Meeting)
+    } else if n.contains("培训费") {
+        Some(Item::Training)
+    } else if n.contains("三公") {
         Some(Item::Total)
+    } else if n == "合计" || n == "总计" {
+        Some(Item::Grand)
     } else {
         None
     }
 }
 
-/// (item, value, location) per value column (rows layout) or per row (columns layout).
-fn series(t: &Table) -> Vec<Vec<(Item, Approx, Location)>> {
+/// A column's item from its header path: a 小计/合计 leaf takes the meaning of its parent.
+fn column_item(header: &str) -> Option<Item> {
+    let parts: Vec<&str> = header.split('/').collect();
+    let leaf = parts.last().copied().unwrap_or("");
+    let n = crate::parse::normalize_name(leaf);
+    if n == "小计" || n == "合计" {
+        return match parts.len() {
+            0 | 1 => Some(Item::Grand),
+            _ => match item_of(parts[parts.len() - 2]) {
+                Some(it) => Some(it),
+                None if parts.len() == 2 && n == "合计" => Some(Item::Grand),
+                None => None,
+            },
+        };
+    }
+    item_of(leaf)
+}
+
+type Series = Vec<(Item, Approx, Location)>;
+
+/// One series per value column (rows layout) or per row and column group (columns layout).
+fn series(t: &Table) -> (Vec<Series>, bool) {
     let mut out = Vec::new();
     let by_rows: Vec<(usize, Item)> = t
         .rows
@@ -81,36 +112,56 @@ fn series(t: &Table) -> Vec<Vec<(Item, Approx, Location)>> {
         .collect();
     if by_rows.len() >= 3 {
         for c in 0..t.columns.len() {
-            let s: Vec<_> = by_rows
+            let s: Series = by_rows
                 .iter()
                 .filter_map(|&(r, it)| val(&t.rows[r], c).map(|v| (it, v, cell_loc(t, r, c))))
                 .collect();
             out.push(s);
         }
-    } else {
-        let by_cols: Vec<(usize, Item)> = t
+        return (out, false);
+    }
+    // columns layout, grouped by the top header (上年 / 当年 / 增减) when there are several
+    let top = |h: &str| {
+        if h.contains('/') {
+            h.split('/').next().unwrap_or("").to_string()
+        } else {
+            String::new()
+        }
+    };
+    let mut groups: Vec<String> = Vec::new();
+    for c in &t.columns {
+        let g = top(&c.header);
+        if !groups.contains(&g) {
+            groups.push(g);
+        }
+    }
+    for g in &groups {
+        let cols: Vec<(usize, Item)> = t
             .columns
             .iter()
             .enumerate()
-            .filter_map(|(i, c)| {
-                item_of(c.header.rsplit('/').next().unwrap_or(""))
-                    .or_else(|| item_of(&c.header))
-                    .map(|it| (i, it))
-            })
+            .filter(|(_, c)| top(&c.header) == *g)
+            .filter_map(|(i, c)| column_item(&c.header).map(|it| (i, it)))
             .collect();
-        if by_cols.len() >= 3 {
-            for (ri, r) in t.rows.iter().enumerate() {
-                out.push(
-                    by_cols
-                        .iter()
-                        .filter_map(|&(c, it)| val(r, c).map(|v| (it, v, cell_loc(t, ri, c))))
-                        .collect(),
-                );
-            }
+        if cols.len() < 3 {
+            continue;
+        }
+        for (ri, r) in t.rows.iter().enumerate() {
+            out.push(
+                cols.iter()
+                    .filter_map(|&(c, it)| val(r, c).map(|v| (it, v, cell_loc(t, ri, c))))
+                    .collect(),
+            );
         }
     }
-    out
+    (out, true)
 }
+
+const CHECKS: [(Item, &[Item]); 3] = [
+    (Item::Grand, &[Item::Total, Item::Meeting, Item::Training]),
+    (Item::Total, &[Item::Abroad, Item::Car, Item::Reception]),
+    (Item::Car, &[Item::CarBuy, Item::CarRun]),
+];
 
 pub(crate) fn check(ctx: &Ctx, out: &mut Sink) {
     for t in ctx
@@ -119,21 +170,36 @@ pub(crate) fn check(ctx: &Ctx, out: &mut Sink) {
         .iter()
         .filter(|t| t.kind == TableKind::ThreePublic)
     {
-        for s in series(t) {
-            let get = |it: Item| s.iter().find(|x| x.0 == it);
-            let checks: [(Item, &[Item]); 2] = [
-                (Item::Total, &[Item::Abroad, Item::Car, Item::Reception]),
-                (Item::Car, &[Item::CarBuy, Item::CarRun]),
-            ];
-            for (total, parts) in checks {
+        // row names are read reliably; column positions come from headers that may be shifted
+        let (all, positional) = series(t);
+        for (total, parts) in CHECKS {
+            // evaluate the identity on every series that has it
+            let mut evaluated = Vec::new();
+            for s in &all {
+                let get = |it: Item| s.iter().find(|x| x.0 == it);
                 let Some(&(_, tv, tloc)) = get(total) else {
                     continue;
                 };
                 let found: Vec<_> = parts.iter().filter_map(|p| get(*p)).collect();
-                if found.len() < parts.len().min(2) {
+                if found.len() < 2 {
                     continue;
                 }
                 let sum: Approx = found.iter().map(|x| x.1).sum();
+                evaluated.push((tv, tloc, sum, found.iter().map(|x| x.2).collect::<Vec<_>>()));
+            }
+            // header words must be confirmed by the numbers: the identity holds in most series
+            let holding = evaluated.iter().filter(|e| e.0.meets(e.2)).count();
+            if evaluated.is_empty() {
+                continue;
+            }
+            if positional && holding * 3 < evaluated.len() * 2 {
+                out.skip(
+                    format!("{} “三公”分项", t.label()),
+                    "表头与数据列对不上，分项恒等式在多数行不成立，未使用",
+                );
+                continue;
+            }
+            for (tv, tloc, sum, related) in evaluated {
                 if !tv.meets(sum) {
                     let f = out.report(
                         tloc,
@@ -146,8 +212,8 @@ pub(crate) fn check(ctx: &Ctx, out: &mut Sink) {
                         ),
                     );
                     f.amounts(sum.value, tv.value);
-                    for x in found {
-                        f.related(x.2, "分项");
+                    for l in related {
+                        f.related(l, "分项");
                     }
                 }
             }
