@@ -673,6 +673,21 @@ impl<'a, 's> Builder<'a, 's> {
             };
             roles.push(role);
         }
+        // empty leading columns before the first name/code are not values
+        let first_label = roles
+            .iter()
+            .position(|r| matches!(r, ColRole::Name | ColRole::Code | ColRole::Seq));
+        for j in 0..width {
+            if roles[j] == ColRole::Value
+                && first_label.is_some_and(|f| j < f)
+                && self
+                    .data
+                    .iter()
+                    .all(|r| r.cells.get(j).is_none_or(|c| c.is_empty()))
+            {
+                roles[j] = ColRole::Skip;
+            }
+        }
         // groups: a name column after value columns starts a new side
         let sided = table.kind.is_sided()
             || (table.kind == TableKind::Other
@@ -693,25 +708,16 @@ impl<'a, 's> Builder<'a, 's> {
                     roles[j] = ColRole::Skip;
                 }
             }
-            if roles[j] == ColRole::Value {
+            if roles[j] == ColRole::Value
+                && (sided
+                    || self
+                        .data
+                        .iter()
+                        .any(|r| r.cells.get(j).is_some_and(|c| !c.is_empty())))
+            {
                 seen_value = true;
             }
             group_of[j] = g;
-        }
-        // empty leading columns before the first name/code are not values
-        let first_label = roles
-            .iter()
-            .position(|r| matches!(r, ColRole::Name | ColRole::Code | ColRole::Seq));
-        for j in 0..width {
-            if roles[j] == ColRole::Value
-                && first_label.is_some_and(|f| j < f)
-                && self
-                    .data
-                    .iter()
-                    .all(|r| r.cells.get(j).is_none_or(|c| c.is_empty()))
-            {
-                roles[j] = ColRole::Skip;
-            }
         }
         // header labels: carry group labels of upper header rows to the right over empty cells
         let hrows: Vec<&Rec> = self.header.iter().filter(|h| h.grid).collect();

@@ -4,4 +4,5 @@ pub mod empty_section;
 pub mod empty_table_without_note;
 pub mod missing_promised_table;
 pub mod no_tables_found;
+pub mod title_kind_mismatch;
 pub mod unaligned_value;
