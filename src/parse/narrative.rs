@@ -23,7 +23,7 @@ fn heading_level(t: &str) -> Option<usize> {
         return Some(1 + extra);
     }
     let n = t.chars().count();
-    if n > 40 || t.contains('。') {
+    if n > 40 || t.contains('。') || t.contains('\t') {
         return None;
     }
     if t.starts_with('第') && t.contains("部分") {

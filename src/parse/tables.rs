@@ -85,7 +85,11 @@ fn title_text(t: &str) -> Option<(Option<String>, String)> {
         Some(i) if core[..i].ends_with('表') => &core[..i],
         _ => core,
     };
-    if !core.ends_with('表') {
+    let kind = TableKind::from_title(core);
+    if !core.ends_with('表')
+        && !(matches!(kind, TableKind::OperatingCost | TableKind::ThreePublic)
+            && core.ends_with("经费"))
+    {
         return None;
     }
     Some((number, rest.to_string()))
@@ -310,6 +314,19 @@ pub fn find_tables(
         let mut b = Builder::new(src, lines, t, tables.len(), meta);
         let mut stop = end;
         for j in t.next..end {
+            let r = &recs[j];
+            let text = r.single().unwrap_or("");
+            // a line of text after the rows of a tab-separated table ends it
+            if b.started
+                && !r.grid
+                && b.data.iter().all(|d| d.grid)
+                && !is_page_header(strip_decor(text))
+                && !is_note(text)
+                && !b.data.is_empty()
+            {
+                stop = j;
+                break;
+            }
             if b.started && is_terminator(&recs[j]) {
                 stop = j;
                 break;
@@ -913,7 +930,7 @@ impl<'a, 's> Builder<'a, 's> {
                 continue;
             }
             let starts = toks[0].text.parse::<u32>().ok() == Some(expect)
-                || (rows_toks.is_empty() && toks[0].text.parse::<u32>().is_ok());
+                || (rows_toks.is_empty() && toks[0].text.parse::<u32>().is_ok_and(|n| n <= 2));
             if !starts && after_break {
                 // repeated column headers after a page break
                 continue;

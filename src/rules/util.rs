@@ -88,3 +88,14 @@ pub fn established(t: &Table, total: ColIdx, parts: &[ColIdx]) -> bool {
     }
     n >= 1 && ok * 3 >= n * 2
 }
+
+/// The section a position belongs to: the last section that starts at or before it.
+pub fn section_at(doc: &crate::model::Document, pos: u32) -> usize {
+    doc.sections
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.span.start <= pos)
+        .map(|(i, _)| i)
+        .last()
+        .unwrap_or(0)
+}

@@ -1,2 +1,3 @@
 //! N: narrative text against tables and against itself.
+pub mod amount_mismatch;
 pub mod change_mismatch;
