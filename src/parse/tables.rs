@@ -77,7 +77,10 @@ fn title_text(t: &str) -> Option<(Option<String>, String)> {
         (None, t)
     };
     let n = rest.chars().count();
-    if !(4..=70).contains(&n) || rest.contains(['，', '。', '；']) {
+    if !(4..=120).contains(&n)
+        || rest.contains(['，', '。', '；'])
+        || (n > 70 && !rest.ends_with("绩效目标表"))
+    {
         return None;
     }
     let core = rest.trim_end_matches(|c: char| c == ')' || c == '）');
@@ -600,7 +603,10 @@ impl<'a, 's> Builder<'a, 's> {
             ) && self.header.len() >= 3);
             return table;
         }
-        if self.data.iter().all(|r| r.grid) {
+        if table.kind == TableKind::Performance {
+            // a form, not a grid: each line keeps its text and its amounts in order
+            self.flow_plain(&mut table, true);
+        } else if self.data.iter().all(|r| r.grid) {
             self.grid(&mut table, diags);
         } else {
             self.flow(&mut table, diags);
@@ -904,7 +910,7 @@ impl<'a, 's> Builder<'a, 's> {
 
     fn flow(&self, table: &mut Table, diags: &mut Diags) {
         let Some(keys) = template(table.kind, self.lanes) else {
-            self.flow_plain(table);
+            self.flow_plain(table, false);
             return;
         };
         table.groups = keys.iter().map(|g| g.0.to_string()).collect();
@@ -1116,7 +1122,7 @@ impl<'a, 's> Builder<'a, 's> {
     }
 
     /// A flow table we have no column template for: keep each line as a row with its numbers in order.
-    fn flow_plain(&self, table: &mut Table) {
+    fn flow_plain(&self, table: &mut Table, form: bool) {
         let mut maxv = 0;
         let mut rows = Vec::new();
         for r in &self.data {
@@ -1146,8 +1152,9 @@ impl<'a, 's> Builder<'a, 's> {
         }
         for (span, name, name_span, vals) in rows {
             let mut cells = vec![None; maxv];
-            // with a varying count of numbers the columns are unknown: all cells uncertain
-            let certain = false;
+            // with a varying count of numbers the columns are unknown: all cells uncertain,
+            // except in forms, where a value belongs to its line and no column identity is used
+            let certain = form;
             for (i, (t, a)) in vals.iter().enumerate() {
                 cells[i] = Some(Cell {
                     value: a.value,

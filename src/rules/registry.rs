@@ -17,6 +17,7 @@ pub static ALL: &[&RuleMeta] = &[
     &sums::three_public_parts_mismatch::RULE,
     &cross::cross_table_mismatch::RULE,
     &cross::units_sum_mismatch::RULE,
+    &cross::project_forms_mismatch::RULE,
     &narrative::amount_mismatch::RULE,
     &narrative::change_mismatch::RULE,
 ];
