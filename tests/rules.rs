@@ -153,3 +153,51 @@ fn seeds_have_no_false_errors_and_find_the_known_ones() {
     let e4 = errors("004_b38152ec093229da.txt");
     assert!(e4.contains(&"P004") && e4.contains(&"X201"), "{e4:?}");
 }
+
+/// EXPECTED.md lists every error and warning per seed; the checker must report exactly those.
+#[test]
+fn expected_md_lists_exactly_the_reported_findings() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/seeds");
+    let md = std::fs::read_to_string(dir.join("EXPECTED.md")).unwrap();
+    let mut expected: std::collections::BTreeMap<String, Vec<(String, String, String)>> =
+        Default::default();
+    let mut current = String::new();
+    for line in md.lines() {
+        if let Some(name) = line.strip_prefix("## ").filter(|n| n.ends_with(".txt")) {
+            current = name.trim().to_string();
+            expected.entry(current.clone()).or_default();
+        } else if line.starts_with("| ") && !line.starts_with("| code") && !current.is_empty() {
+            let cols: Vec<&str> = line.split('|').map(str::trim).collect();
+            expected.get_mut(&current).unwrap().push((
+                cols[1].to_string(),
+                cols[2].to_string(),
+                cols[3].to_string(),
+            ));
+        }
+    }
+    assert_eq!(expected.len(), 5, "EXPECTED.md covers the five seeds");
+    for (name, mut want) in expected {
+        let src = std::fs::read_to_string(dir.join(&name)).unwrap();
+        let idx = budgetlint::text::LineIndex::new(&src);
+        let report = budgetlint::check(&src);
+        let mut got: Vec<(String, String, String)> = report
+            .findings
+            .iter()
+            .filter(|f| f.severity != budgetlint::report::Severity::Info)
+            .map(|f| {
+                let (l, c) = idx.line_col(&src, f.primary.span.start);
+                (
+                    f.code.to_string(),
+                    f.severity.as_str().to_string(),
+                    format!("{l}:{c}"),
+                )
+            })
+            .collect();
+        got.sort();
+        want.sort();
+        assert_eq!(
+            got, want,
+            "{name}: reported findings differ from EXPECTED.md"
+        );
+    }
+}

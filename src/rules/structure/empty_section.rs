@@ -70,8 +70,9 @@ pub(crate) fn check(ctx: &Ctx, out: &mut Sink) {
         {
             let between = &ctx.src[p.span.end as usize..next.span.start as usize];
             if between.trim().is_empty() {
+                let at = p.span.start as usize + p.span.slice(ctx.src).find(text).unwrap_or(0);
                 out.report(
-                    Location::text(p.span),
+                    Location::text(crate::text::Span::new(at, at + text.len())),
                     format!("「{}」标题下没有内容", text.trim_start_matches('#').trim()),
                 );
             }

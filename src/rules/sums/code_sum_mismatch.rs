@@ -116,6 +116,7 @@ fn check_scheme(t: &crate::model::Table, scheme: CodeKind, out: &mut Sink) {
         if pr.ambiguous || kids.iter().any(|k| t.rows[*k].ambiguous) {
             continue;
         }
+        let mut failing = Vec::new();
         for c in t.cols_in(pr.group) {
             let (Some(pv), Some(sum)) = (
                 val(pr, c),
@@ -129,6 +130,41 @@ fn check_scheme(t: &crate::model::Table, scheme: CodeKind, out: &mut Sink) {
                 continue;
             }
             if !pv.meets(sum) {
+                failing.push((c, pv, sum));
+            }
+        }
+        // many failing columns in one row usually have one cause (a row shifted by a cell): one finding
+        if failing.len() > 3 {
+            let label = pr
+                .code
+                .as_ref()
+                .map(|c| c.text.clone())
+                .unwrap_or_else(|| "合计".into());
+            let (c0, pv, sum) = failing[0];
+            let f = out.report(
+                cell_loc(t, p, c0),
+                format!(
+                    "{}「{} {}」有 {} 列与下级之和不符（首列「{}」{} ≠ {}），多为某一行数值错位",
+                    t.label(),
+                    label,
+                    pr.plain_name(),
+                    failing.len(),
+                    t.columns[c0].header,
+                    amt(pv.value),
+                    amt(sum.value)
+                ),
+            );
+            f.amounts(sum.value, pv.value);
+            for (c, _, _) in &failing[1..] {
+                f.related(cell_loc(t, p, *c), "同一行其他不符的列");
+            }
+            for k in &kids {
+                f.related(crate::rules::util::row_loc(t, *k), "下级行");
+            }
+            continue;
+        }
+        for (c, pv, sum) in failing {
+            {
                 let label = pr
                     .code
                     .as_ref()
