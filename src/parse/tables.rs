@@ -1070,49 +1070,70 @@ impl<'a, 's> Builder<'a, 's> {
                     });
                 }
                 row.ambiguous = !placement.is_certain();
-                if gi == 0 {
-                    hrows.push((table.rows.len(), approx, placement));
-                }
+                hrows.push((table.rows.len(), approx, placement));
                 table.rows.push(row);
             }
         }
         // narrow uncertain placements with parent = Σ children
-        if table.kind.is_coded() && hrows.iter().any(|h| !h.2.is_certain()) {
-            let cols0: Vec<usize> = table.cols_in(0).collect();
-            let mut hr: Vec<HRow> = hrows
+        let mut decided: Vec<(usize, Placement)> = hrows.iter().map(|(ri, _, p)| (*ri, p.clone())).collect();
+        let coded0: Vec<usize> = (0..hrows.len()).filter(|&i| table.rows[hrows[i].0].group == 0).collect();
+        if table.kind.is_coded() && coded0.iter().any(|&i| !hrows[i].2.is_certain()) {
+            let ncols = table.cols_in(0).count();
+            let mut hr: Vec<HRow> = coded0
                 .iter()
-                .map(|(ri, v, p)| HRow {
-                    code: table.rows[*ri].code.as_ref().map(|c| c.text.as_str()),
-                    is_total: table.rows[*ri].role == RowRole::Total,
-                    values: v.clone(),
-                    placement: p.clone(),
+                .map(|&i| {
+                    let (ri, v, p) = &hrows[i];
+                    HRow { code: table.rows[*ri].code.as_ref().map(|c| c.text.as_str()), is_total: table.rows[*ri].role == RowRole::Total, values: v.clone(), placement: p.clone() }
                 })
                 .collect();
-            place::resolve_by_hierarchy(&mut hr, cols0.len());
-            let decided: Vec<(usize, Placement)> = hrows
-                .iter()
-                .zip(hr)
-                .map(|((ri, _, _), h)| (*ri, h.placement))
-                .collect();
-            for (ri, p) in decided {
-                let row = &mut table.rows[ri];
-                let cells: Vec<Cell> = row.cells.iter().flatten().copied().collect();
-                let mut new = vec![None; row.cells.len()];
-                for (i, mut c) in cells.into_iter().enumerate() {
-                    let col = p
-                        .candidates
-                        .first()
-                        .and_then(|cand| cand.get(i))
-                        .copied()
-                        .unwrap_or(i);
-                    c.certain = p.certain(i).is_some();
-                    if let Some(slot) = cols0.get(col) {
-                        new[*slot] = Some(c);
-                    }
-                }
-                row.cells = new;
-                row.ambiguous = !p.is_certain();
+            place::resolve_by_hierarchy(&mut hr, ncols);
+            for (k, h) in coded0.iter().zip(hr) {
+                decided[*k].1 = h.placement;
             }
+        }
+        // still undecided: the placement the table's other rows with as many numbers use, when it is unique
+        let mut counts: std::collections::HashMap<(u8, Vec<usize>), usize> = Default::default();
+        for (ri, p) in &decided {
+            if p.is_certain() {
+                *counts.entry((table.rows[*ri].group, p.candidates[0].clone())).or_default() += 1;
+            }
+        }
+        let mut by_pattern = Vec::new();
+        for (ri, p) in decided.iter_mut() {
+            if p.is_certain() {
+                continue;
+            }
+            let g = table.rows[*ri].group;
+            let score = |c: &Vec<usize>| counts.get(&(g, c.clone())).copied().unwrap_or(0);
+            let best = p.candidates.iter().map(score).max().unwrap_or(0);
+            if best >= 2 && p.candidates.iter().filter(|c| score(c) == best).count() == 1 {
+                let c = p.candidates.iter().find(|c| score(c) == best).cloned().expect("best");
+                p.candidates = vec![c];
+                by_pattern.push(*ri);
+            }
+        }
+        for (ri, p) in decided {
+            let cols: Vec<usize> = table.cols_in(table.rows[ri].group).collect();
+            let row = &mut table.rows[ri];
+            let cells: Vec<Cell> = row.cells.iter().flatten().copied().collect();
+            let mut new = vec![None; row.cells.len()];
+            for (i, mut c) in cells.into_iter().enumerate() {
+                let col = p.candidates.first().and_then(|cand| cand.get(i)).copied().unwrap_or(i);
+                c.certain = p.certain(i).is_some();
+                if let Some(slot) = cols.get(col) {
+                    new[*slot] = Some(c);
+                }
+            }
+            row.cells = new;
+            row.ambiguous = !p.is_certain();
+        }
+        for ri in by_pattern {
+            let row = &table.rows[ri];
+            diags.push_at(
+                P_AMBIGUOUS,
+                Location { span: row.span, cell: Some(crate::report::CellRef { table: table.id, row: ri, col: usize::MAX }) },
+                format!("「{}」一行的数值按本表其他同样个数的行的列位放置（本行的恒等式不成立，列位无法由本行确定）（{}）", row.name, table.title),
+            );
         }
         for (ri, row) in table.rows.iter().enumerate() {
             if row.ambiguous {

@@ -63,7 +63,7 @@ fn check_scheme(t: &crate::model::Table, scheme: CodeKind, out: &mut Sink) {
     let coded: Vec<usize> = (0..t.rows.len())
         .filter(|&i| t.rows[i].code.as_ref().is_some_and(|c| c.kind == scheme))
         .collect();
-    if coded.len() < 2 {
+    if coded.len() < 2 && !(scheme == CodeKind::Organization && coded.len() == 1) {
         return;
     }
     let code = |i: usize| {
