@@ -1,0 +1,521 @@
+//! Per-rule fixtures (STYLE.md B6/B7).
+//!
+//! Every registered rule has a folder `tests/fixtures/rules/<CODE>-<name>/` holding tiny inputs:
+//! `bad-<case>.txt` must yield at least one finding of CODE, `ok-<case>.txt` none. Only the rule of
+//! the folder runs (`Config::only`); the parser's own findings (P001–P003) are always in the report,
+//! which is how the P-code folders are checked. Bad files are snapshotted in the CLI text format as
+//! `<CODE>_<file stem>`.
+//!
+//! Cases the rules get wrong today are not fixtures: they are pinned in `known_defects` below with a
+//! FIXME, so that fixing one makes that test fail and the case moves into its folder.
+#![cfg(not(target_arch = "wasm32"))]
+
+use budgetlint::parse::{lines::split_lines, number::parse_amount, parse};
+use budgetlint::report::Report;
+use budgetlint::rules::registry::ALL;
+use budgetlint::rules::{Config, RuleMeta};
+use budgetlint::text::Span;
+use std::path::{Path, PathBuf};
+
+fn fixtures_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rules")
+}
+
+/// The rule a fixture folder names (`<CODE>-<name>`). Panics on a folder that names no registered
+/// rule, or names a code with the wrong rule name.
+fn rule_of_folder(folder: &str) -> &'static RuleMeta {
+    let (code, name) = folder
+        .split_once('-')
+        .unwrap_or_else(|| panic!("fixture folder {folder:?} is not <CODE>-<name>"));
+    let rule = ALL
+        .iter()
+        .copied()
+        .find(|r| r.code == code)
+        .unwrap_or_else(|| panic!("fixture folder {folder:?} names unknown rule code {code}"));
+    assert_eq!(
+        rule.name, name,
+        "fixture folder {folder:?}: {code} is registered as {:?}",
+        rule.name
+    );
+    rule
+}
+
+#[derive(Clone, Copy, PartialEq, Debug)]
+enum Expect {
+    Bad,
+    Ok,
+}
+
+fn expectation(stem: &str) -> Expect {
+    if stem.starts_with("bad-") {
+        Expect::Bad
+    } else if stem.starts_with("ok-") {
+        Expect::Ok
+    } else {
+        panic!("fixture {stem:?} must start with bad- or ok-")
+    }
+}
+
+fn check_only(src: &str, code: &str) -> Report {
+    budgetlint::check_with(
+        src,
+        &Config {
+            only: vec![code.into()],
+        },
+    )
+}
+
+fn count(report: &Report, code: &str) -> usize {
+    report.findings.iter().filter(|f| f.code == code).count()
+}
+
+fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// (folder name, file stems) of every fixture folder, sorted.
+fn folders() -> Vec<(String, Vec<String>)> {
+    let mut out: Vec<(String, Vec<String>)> = std::fs::read_dir(fixtures_dir())
+        .expect("tests/fixtures/rules exists")
+        .map(|e| e.expect("dir entry").path())
+        .filter(|p| p.is_dir())
+        .map(|dir| {
+            let mut stems: Vec<String> = std::fs::read_dir(&dir)
+                .expect("fixture folder")
+                .map(|e| e.expect("dir entry").path())
+                .map(|p| {
+                    assert!(
+                        p.extension().is_some_and(|x| x == "txt"),
+                        "{}: fixture folders hold only .txt files",
+                        p.display()
+                    );
+                    p.file_stem().unwrap().to_string_lossy().into_owned()
+                })
+                .collect();
+            stems.sort();
+            let name = dir.file_name().unwrap().to_string_lossy().into_owned();
+            (name, stems)
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// Every fixture file, as (folder, stem, path).
+fn fixture_files() -> Vec<(String, String, PathBuf)> {
+    folders()
+        .into_iter()
+        .flat_map(|(folder, stems)| {
+            stems.into_iter().map(move |stem| {
+                let path = fixtures_dir().join(&folder).join(format!("{stem}.txt"));
+                (folder.clone(), stem, path)
+            })
+        })
+        .collect()
+}
+
+/// bad-* yields at least one finding of the folder's code, ok-* none. All files are checked before
+/// the test fails, so one run lists every broken fixture.
+#[test]
+fn rule_fixtures_expectations() {
+    let mut failures: Vec<String> = Vec::new();
+    for (folder, stem, path) in fixture_files() {
+        let rule = rule_of_folder(&folder);
+        let report = check_only(&read(&path), rule.code);
+        let messages: Vec<&str> = report
+            .findings
+            .iter()
+            .filter(|f| f.code == rule.code)
+            .map(|f| f.message.as_str())
+            .collect();
+        match expectation(&stem) {
+            Expect::Bad if messages.is_empty() => {
+                failures.push(format!("{folder}/{stem}: no {} finding", rule.code));
+            }
+            Expect::Ok if !messages.is_empty() => failures.push(format!(
+                "{folder}/{stem}: expected no {} finding, got {messages:?}",
+                rule.code
+            )),
+            _ => {}
+        }
+    }
+    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+}
+
+/// The text report of every bad fixture, as the CLI prints it, snapshotted as `<CODE>_<file stem>`.
+#[test]
+fn rule_fixture_snapshots() {
+    insta::glob!("fixtures/rules/*/bad-*.txt", |path| {
+        let folder = path.parent().unwrap().file_name().unwrap();
+        let rule = rule_of_folder(folder.to_str().unwrap());
+        let stem = path.file_stem().unwrap().to_str().unwrap();
+        let src = read(path);
+        let report = check_only(&src, rule.code);
+        let mut settings = insta::Settings::clone_current();
+        settings.remove_snapshot_suffix();
+        settings.set_omit_expression(true);
+        settings.bind(|| {
+            insta::assert_snapshot!(
+                format!("{}_{stem}", rule.code),
+                budgetlint::render::text::report(&src, &report)
+            );
+        });
+    });
+}
+
+#[test]
+fn every_rule_has_fixtures_and_every_folder_names_a_rule() {
+    let folders = folders();
+    for (folder, _) in &folders {
+        rule_of_folder(folder);
+    }
+    for rule in ALL {
+        let want = format!("{}-{}", rule.code, rule.name);
+        let Some((_, stems)) = folders.iter().find(|(f, _)| *f == want) else {
+            panic!(
+                "{} has no fixture folder tests/fixtures/rules/{want}/",
+                rule.code
+            );
+        };
+        for e in [Expect::Bad, Expect::Ok] {
+            assert!(
+                stems.iter().any(|s| expectation(s) == e),
+                "tests/fixtures/rules/{want}/ has no {e:?} fixture"
+            );
+        }
+    }
+}
+
+/// A snapshot of this test file must belong to a bad fixture that still exists.
+#[test]
+fn no_orphan_snapshots() {
+    let folders = folders();
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots");
+    for entry in std::fs::read_dir(dir).expect("tests/snapshots exists") {
+        let name = entry.expect("dir entry").file_name();
+        let name = name.to_string_lossy();
+        let Some(snap) = name
+            .strip_prefix("rule_fixtures__")
+            .and_then(|s| s.strip_suffix(".snap"))
+        else {
+            continue;
+        };
+        let (code, stem) = snap
+            .split_once('_')
+            .unwrap_or_else(|| panic!("snapshot {name} is not <CODE>_<stem>"));
+        let found = folders.iter().any(|(folder, stems)| {
+            folder.split_once('-').map(|x| x.0) == Some(code)
+                && stems.iter().any(|s| s == stem && s.starts_with("bad-"))
+        });
+        assert!(found, "snapshot {name} has no bad fixture; delete it");
+    }
+}
+
+fn span_ok(src: &str, s: Span) -> bool {
+    s.start <= s.end
+        && s.end as usize <= src.len()
+        && src.is_char_boundary(s.start as usize)
+        && src.is_char_boundary(s.end as usize)
+}
+
+/// Parser invariants (STYLE.md B6): lossless lines, spans in bounds and on char boundaries, one
+/// cell slot per column, and every cell's text reads back as its value.
+fn invariant_violations(src: &str) -> Vec<String> {
+    let mut bad = Vec::new();
+    let joined: String = split_lines(src).iter().map(|l| l.full.slice(src)).collect();
+    if joined != src {
+        bad.push("line layer is not lossless".to_string());
+    }
+    let p = parse(src);
+    let mut spans: Vec<(String, Span)> = Vec::new();
+    for t in &p.doc.tables {
+        spans.push((format!("table {} span", t.id), t.span));
+        spans.push((format!("table {} title", t.id), t.title_span));
+        for n in &t.notes {
+            spans.push((format!("table {} note", t.id), n.span));
+        }
+        for (ri, r) in t.rows.iter().enumerate() {
+            let at = format!("table {} row {ri}", t.id);
+            spans.push((format!("{at} span"), r.span));
+            spans.push((format!("{at} name"), r.name_span));
+            if let Some(c) = &r.code {
+                spans.push((format!("{at} code"), c.span));
+            }
+            if r.cells.len() != t.columns.len() {
+                bad.push(format!(
+                    "{at}: {} cells for {} columns",
+                    r.cells.len(),
+                    t.columns.len()
+                ));
+            }
+            for (ci, c) in r.cells.iter().enumerate() {
+                let Some(c) = c else { continue };
+                spans.push((format!("{at} col {ci}"), c.span));
+                if !span_ok(src, c.span) {
+                    continue;
+                }
+                let text = c.span.slice(src);
+                match parse_amount(text, true) {
+                    Some(a) if a.value == c.value => {}
+                    Some(a) => bad.push(format!(
+                        "{at} col {ci}: {text:?} reads as {} but the cell holds {}",
+                        a.value, c.value
+                    )),
+                    None => bad.push(format!("{at} col {ci}: {text:?} is not an amount")),
+                }
+            }
+        }
+    }
+    for s in &p.doc.sections {
+        spans.push(("section".into(), s.span));
+    }
+    for e in &p.doc.toc {
+        spans.push((format!("toc {:?}", e.title), e.span));
+    }
+    for (pi, para) in p.doc.paragraphs.iter().enumerate() {
+        spans.push((format!("paragraph {pi}"), para.span));
+        for m in &para.mentions {
+            spans.push((format!("paragraph {pi} mention"), m.span));
+        }
+    }
+    let report = budgetlint::check(src);
+    for f in &report.findings {
+        for loc in f.locations() {
+            spans.push((format!("finding {}", f.code), loc.span));
+        }
+    }
+    for (what, s) in spans {
+        if !span_ok(src, s) {
+            bad.push(format!(
+                "{what}: span {s:?} out of bounds or not on a char boundary"
+            ));
+        }
+    }
+    bad
+}
+
+#[test]
+fn fixtures_keep_parser_invariants() {
+    let mut failures = Vec::new();
+    for (folder, stem, path) in fixture_files() {
+        for v in invariant_violations(&read(&path)) {
+            failures.push(format!("{folder}/{stem}: {v}"));
+        }
+    }
+    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+}
+
+/// Rule defects found while writing the fixtures. Each case asserts what the checker does TODAY.
+/// When a FIXME is fixed this test fails: move the text into its fixture folder as the named
+/// `bad-`/`ok-` file and delete the case here.
+#[test]
+fn known_defects() {
+    struct Case {
+        code: &'static str,
+        /// The fixture it should become once fixed.
+        becomes: &'static str,
+        text: &'static str,
+        /// Findings of `code` today.
+        today: usize,
+    }
+    let cases = [
+        // FIXME: a one-cent difference between a total and its ONLY non-zero part is not reported.
+        // Values printed with 2 decimals stand for [v − 0.005, v + 0.005); 40.00 and 40.01 cannot
+        // both be roundings of one value, but `Approx::meets` compares with `<=` (closed
+        // intervals), so a difference of exactly the summed half-widths (0.01) passes.
+        Case {
+            code: "S101",
+            becomes: "S101-row-total-mismatch/bad-one-cent-single-part.txt",
+            text: "部门预算支出总表\n单位：万元\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n\
+                   \t合计\t60.01\t60.00\t\n208\t社会保障和就业支出\t20.00\t20.00\t\n\
+                   20805\t行政事业单位养老支出\t20.00\t20.00\t\n\
+                   2080505\t机关事业单位基本养老保险缴费支出\t20.00\t20.00\t\n\
+                   210\t卫生健康支出\t40.01\t40.00\t\n",
+            today: 0,
+        },
+        // FIXME: same closed-interval boundary: a 款 with a single 项 printed one cent apart.
+        Case {
+            code: "S102",
+            becomes: "S102-code-sum-mismatch/bad-one-cent-single-child.txt",
+            text: "部门预算一般公共预算财政拨款支出表\n单位：万元\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n\
+                   \t合计\t82.50\t82.50\t\n210\t卫生健康支出\t82.50\t82.50\t\n\
+                   21011\t行政事业单位医疗\t82.50\t82.50\t\n\
+                   2101102\t事业单位医疗\t82.51\t82.51\t\n",
+            today: 0,
+        },
+        // FIXME: same closed-interval boundary: 收入总计 1927.16 ≠ 支出总计 1927.17 is not reported.
+        Case {
+            code: "S103",
+            becomes: "S103-balance-mismatch/bad-one-cent-grand-totals.txt",
+            text: "部门预算收支总表\n单位：万元\n项目\t预算数\t项目\t预算数\n\
+                   一、一般公共预算拨款收入\t1927.16\t一、卫生健康支出\t1927.17\n\
+                   本年收入合计\t1927.16\t本年支出合计\t1927.17\n\
+                   收入总计\t1927.16\t支出总计\t1927.17\n",
+            today: 0,
+        },
+        // FIXME: same closed-interval boundary: 公务用车购置及运行维护费 5.01 vs 运行维护费 5.00
+        // (购置费 blank).
+        Case {
+            code: "S104",
+            becomes: "S104-three-public-parts-mismatch/bad-one-cent-car-subtotal.txt",
+            text: "部门预算财政拨款“三公”经费支出表\n单位：万元\n项目\t合计\n\
+                   “三公”经费合计\t6.01\n一、因公出国（境）费\t\n\
+                   二、公务用车购置及运行维护费\t5.01\n其中：公务用车购置费\t\n\
+                   公务用车运行维护费\t5.00\n三、公务接待费\t1.00\n",
+            today: 0,
+        },
+        // FIXME: the same quantity printed twice in the same unit and precision (卫生健康支出
+        // 769.10 in 收入总表, 769.11 in 支出总表) is not reported: closed-interval boundary again.
+        Case {
+            code: "X201",
+            becomes: "X201-cross-table-mismatch/bad-one-cent.txt",
+            text: "部门预算收入总表\n单位：万元\n\
+                   科目编码\t科目名称\t合计\t本年收入小计\t财政拨款收入\t上年结转\n\
+                   \t合计\t769.10\t769.10\t769.10\t\n210\t卫生健康支出\t769.10\t769.10\t769.10\t\n\n\
+                   部门预算支出总表\n单位：万元\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n\
+                   \t合计\t769.11\t268.40\t500.71\n210\t卫生健康支出\t769.11\t268.40\t500.71\n",
+            today: 0,
+        },
+        // FIXME: miss. In the seed-002 columns layout only the car columns have a parent header
+        // (公务用车购置及运行费/小计, /公务用车购置费, /公务用车运行费). S104 groups columns by their top
+        // header, so “三公”经费合计 is compared with 因公出国 + 公务接待费 alone; the identity "fails" on
+        // every row, the check is skipped as 表头与数据列对不上, and a wrong total (6.50 for
+        // 0 + 5.00 + 1.00) is not reported. A consistent table is equally left unverified.
+        Case {
+            code: "S104",
+            becomes: "S104-three-public-parts-mismatch/bad-columns-layout.txt",
+            text: "2024年一般公共预算“三公”经费预算表\n单位：万元\n\
+                   “三公”经费合计\t因公出国（境）费\t公务用车购置及运行费\t\t\t公务接待费\n\
+                   \t\t小计\t公务用车购置费\t公务用车运行费\t\n6.50\t\t5.00\t\t5.00\t1.00\n",
+            today: 0,
+        },
+        // FIXME: miss (parser). In the seed-004 layout the second header row's 公务用车购置及运行维护费
+        // is carried right into the 会议费 and 培训费 columns (their cells in that row are empty
+        // because the headers are merged vertically), so those columns read as car columns and
+        // 合计 = “三公”经费小计 + 会议费 + 培训费 is never evaluated: 86,200.00 for
+        // 41,400.00 + 34,000.00 + 9,800.00 is not reported.
+        Case {
+            code: "S104",
+            becomes: "S104-three-public-parts-mismatch/bad-grand-total-with-meeting-and-training.txt",
+            text: "部门综合预算一般公共预算拨款“三公”经费及会议费、培训费支出预算表\n单位：元\n\
+                   单位编码\t单位名称\t合计\t一般公共预算拨款安排的“三公”经费预算\t\t\t\t\t\t会议费\t培训费\n\
+                   \t\t\t小计\t因公出国(境)费用\t公务接待费\t公务用车购置及运行维护费\t\t\t\t\n\
+                   \t\t\t\t\t\t小计\t公务用车购置费\t公务用车运行维护费\t\t\n\
+                   \t合计\t86,200.00\t41,400.00\t\t26,400.00\t15,000.00\t\t15,000.00\t34,000.00\t9,800.00\n\
+                   506\t汉中市医疗保障局\t86,200.00\t41,400.00\t\t26,400.00\t15,000.00\t\t15,000.00\t34,000.00\t9,800.00\n\
+                   506001\t汉中市医疗保障局本级\t28,900.00\t28,900.00\t\t13,900.00\t15,000.00\t\t15,000.00\t\t\n\
+                   506002\t汉中市医疗保险业务\t18,500.00\t3,500.00\t\t3,500.00\t\t\t\t15,000.00\t\n\
+                   506003\t汉中市医疗保险基金\t37,800.00\t9,000.00\t\t9,000.00\t\t\t\t19,000.00\t9,800.00\n",
+            today: 0,
+        },
+        // FIXME: false positive. X201 compares tables printed in different units without converting
+        // (`Approx::convert` is not used): 789.59 万元 vs 7,895,930.00 元 are the same amount but
+        // are reported as differing by 7,895,140.41, for 合计 and for 210.
+        Case {
+            code: "X201",
+            becomes: "X201-cross-table-mismatch/ok-mixed-units.txt",
+            text: "部门预算收入总表\n单位：万元\n\
+                   科目编码\t科目名称\t合计\t本年收入小计\t财政拨款收入\t上年结转\n\
+                   \t合计\t789.59\t789.59\t789.59\t\n210\t卫生健康支出\t789.59\t789.59\t789.59\t\n\n\
+                   部门预算支出总表\n单位：元\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n\
+                   \t合计\t7,895,930.00\t4,419,900.00\t3,476,030.00\n\
+                   210\t卫生健康支出\t7,895,930.00\t4,419,900.00\t3,476,030.00\n",
+            today: 2,
+        },
+        // FIXME: miss (parser). A header row with a cell "部门名称" (seed 002: 部门代码 | 部门名称 | 总计 …)
+        // is taken for the "部门名称：…" page header and dropped, so the columns lose their names
+        // and a 支出总表 whose columns are income sources is not reported. The same table with
+        // 单位代码 | 单位名称 is (bad-expenditure-title-income-columns.txt).
+        Case {
+            code: "P007",
+            becomes: "P007-title-kind-mismatch/bad-bumen-mingcheng-header.txt",
+            text: "2024年部门支出预算表\n部门名称：温县医疗保障局\n单位：万元\n\
+                   部门代码\t部门名称\t总计\t财政拨款\t事业收入\t其他收入\t上年结转结余\n\
+                   \t合计\t7,895.93\t7,895.93\t\t\t\n614\t温县医疗保障局\t7,895.93\t7,895.93\t\t\t\n",
+            today: 0,
+        },
+        // FIXME: miss. "上年结转" is in SKIP_WORDS (meant for 比上年 comparisons), so the standard income
+        // item 上年结转 is never compared: 上年结转201.32万元 in the DOMAIN.md example sentence against
+        // 210.32 in both tables is not reported.
+        Case {
+            code: "N301",
+            becomes: "N301-narrative-amount-mismatch/bad-carryover.txt",
+            text: "一、收支预算总体情况\n\
+                   2022年预算收入1927.16万元，其中：一般公共预算拨款收入1716.84万元，上年结转201.32万元。\n\n\
+                   部门预算收入总表\n单位：万元\n\
+                   科目编码\t科目名称\t合计\t本年收入小计\t财政拨款收入\t上年结转\n\
+                   \t合计\t1927.16\t1716.84\t1716.84\t210.32\n\
+                   210\t卫生健康支出\t1927.16\t1716.84\t1716.84\t210.32\n\n\
+                   部门预算收支总表\n单位：万元\n项目\t预算数\t项目\t预算数\n\
+                   一、一般公共预算拨款收入\t1716.84\t一、卫生健康支出\t1927.16\n\
+                   本年收入合计\t1716.84\t本年支出合计\t1927.16\n\
+                   上年结转\t210.32\t年终结转结余\t\n收入总计\t1927.16\t支出总计\t1927.16\n",
+            today: 0,
+        },
+        // FIXME: miss. With thousands separators in the current or prior amount, the ASCII ','
+        // inside "1,536.36" is taken as a clause boundary (`clause_before`), so neither the wrong
+        // 增减额 (309.80 instead of 390.80) nor the percent is checked. The same sentence without
+        // separators is reported.
+        Case {
+            code: "N302",
+            becomes: "N302-change-mismatch/bad-thousands-separator-prior.txt",
+            text: "一、收支预算总体情况\n\
+                   2022年收入预算1,927.16万元，较上年1,536.36万元增加309.80万元，增长20.16%。\n",
+            today: 0,
+        },
+        // FIXME: miss. PDF text wraps lines anywhere; when the wrap falls between an amount and its
+        // unit ("240.32\n万元"), the narrative reader (one line at a time) loses the amount and the
+        // wrong percent (17.19% for 173.52%) is not checked.
+        Case {
+            code: "N302",
+            becomes: "N302-change-mismatch/bad-pdf-number-unit-wrapped.txt",
+            text: "（三）支出预算情况说明\n2022年项目支出378.82万元，比上年增加240.32\n\
+                   万元，增长17.19%。\n",
+            today: 0,
+        },
+        // FIXME: miss. A 目录 line longer than 40 characters (dot leaders across the page, as Word and
+        // PDF tables of contents print them) ends the 目录, so the missing 部门预算收入总表 is not
+        // reported. With 24 dots instead of 34 it is (see bad-pdf-dotted-contents.txt).
+        Case {
+            code: "P004",
+            becomes: "P004-missing-promised-table/bad-long-dot-leaders.txt",
+            text: "目 录\n部门预算收支总表..................................1\n\
+                   部门预算收入总表..................................2\n\
+                   \u{20}部门预算收支总表\n447承德市医疗保障局 预算年度：2022 单位：万元\n序号\n\
+                   收入 支出\n项 目 预算数 项 目 预算数\n栏次 1 2 3 4\n\
+                   1 一、一般公共预算拨款收入 1716.84 一、卫生健康支出 1716.84\n\
+                   2 本年收入合计 1716.84 本年支出合计 1716.84\n",
+            today: 0,
+        },
+        // FIXME: false positive. Numbered 目录 entries without dot leaders ("一、部门预算收支总表"
+        // followed by "二、部门预算支出总表") are read as narrative headings, and the first is
+        // reported as an empty 收支 section. The parser already knows them as 目录 entries.
+        Case {
+            code: "P006",
+            becomes: "P006-empty-narrative-section/ok-numbered-contents.txt",
+            text: "目录\n一、部门预算收支总表\n二、部门预算支出总表\n\n\
+                   部门预算收支总表\n单位：万元\n项目\t预算数\t项目\t预算数\n\
+                   一、一般公共预算拨款收入\t1716.84\t一、卫生健康支出\t1716.84\n\
+                   本年收入合计\t1716.84\t本年支出合计\t1716.84\n\n\
+                   部门预算支出总表\n单位：万元\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n\
+                   \t合计\t1716.84\t378.88\t1337.96\n210\t卫生健康支出\t1716.84\t378.88\t1337.96\n",
+            today: 1,
+        },
+    ];
+    let mut changed = Vec::new();
+    for c in &cases {
+        assert!(
+            ALL.iter().any(|r| r.code == c.code),
+            "{} is not registered",
+            c.code
+        );
+        let n = count(&check_only(c.text, c.code), c.code);
+        if n != c.today {
+            changed.push(format!(
+                "{} now gives {n} {} finding(s) instead of {}: if fixed, add it as {} and delete the case",
+                c.becomes, c.code, c.today, c.becomes
+            ));
+        }
+    }
+    assert!(changed.is_empty(), "\n{}", changed.join("\n"));
+}
