@@ -206,7 +206,14 @@ impl ColKey {
             // 小计 under a named group means that group (一般公共预算/小计 = 一般公共预算)
             if let Some(parent) = path.len().checked_sub(2).map(|i| path[i]) {
                 let k = ColKey::from_header(&[parent]);
-                if matches!(k, ColKey::GeneralBudget | ColKey::Basic | ColKey::Project | ColKey::Personnel | ColKey::Public) {
+                if matches!(
+                    k,
+                    ColKey::GeneralBudget
+                        | ColKey::Basic
+                        | ColKey::Project
+                        | ColKey::Personnel
+                        | ColKey::Public
+                ) {
                     return k;
                 }
             }

@@ -296,7 +296,8 @@ pub fn is_page_header(t: &str) -> bool {
         || t.starts_with("单位：")
         || t.starts_with("单位:")
         || t.starts_with("金额单位")
-        || t.starts_with("部门名称")
+        || t.starts_with("部门名称：")
+        || t.starts_with("部门名称:")
         || t.starts_with("单位名称：")
         || t == "page number"
         || dept_line(t).is_some()

@@ -85,7 +85,12 @@ pub fn paragraphs(src: &str, lines: &[Line], table_lines: &[(usize, usize)]) -> 
             }
             path.push((level, t.trim_start_matches('#').trim().to_string()));
         }
-        let mentions = mentions(src, l.start, l.text);
+        let next = lines[i + 1..]
+            .iter()
+            .map(|x| x.text)
+            .find(|x| !x.trim().is_empty())
+            .unwrap_or("");
+        let mentions = mentions(src, l.start, l.text, next);
         let heading_path: Vec<String> = path.iter().map(|(_, h)| h.clone()).collect();
         // body lines under the same heading form one paragraph (PDF text wraps sentences over lines)
         match out.last_mut() {
@@ -126,7 +131,7 @@ fn table_between(in_table: &[bool], a: usize, b: usize) -> bool {
 }
 
 /// Amounts followed by 万元/元 and percents in a line of text.
-pub fn mentions(_src: &str, at: usize, text: &str) -> Vec<Mention> {
+pub fn mentions(_src: &str, at: usize, text: &str, next: &str) -> Vec<Mention> {
     let mut out = Vec::new();
     let b = text.as_bytes();
     let mut i = 0;
@@ -147,7 +152,11 @@ pub fn mentions(_src: &str, at: usize, text: &str) -> Vec<Mention> {
             num_end -= 1;
         }
         let raw = &text[i..num_end];
-        let after = text[j..].trim_start_matches([' ', '\u{3000}']);
+        let mut after = text[j..].trim_start_matches([' ', '\u{3000}']);
+        if after.is_empty() {
+            // a PDF line wrap between the number and its unit
+            after = next.trim_start();
+        }
         let neg = i > 0 && (b[i - 1] == b'-');
         let start = if neg { i - 1 } else { i };
         let kind = if after.starts_with("万元") {
@@ -180,7 +189,7 @@ mod tests {
     #[test]
     fn finds_amounts_and_percents() {
         let t = "2024年收入合计7,895.93万元，下降3.17%，车辆35.97万元，共2辆";
-        let m = mentions(t, 0, t);
+        let m = mentions(t, 0, t, "");
         assert_eq!(m.len(), 3);
         assert_eq!(m[0].span.slice(t), "7,895.93");
         assert_eq!(m[1].kind, MentionKind::Percent);

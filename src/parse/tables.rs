@@ -89,10 +89,9 @@ fn title_text(t: &str) -> Option<(Option<String>, String)> {
         _ => core,
     };
     let kind = TableKind::from_title(core);
-    if !core.ends_with('表')
-        && !(matches!(kind, TableKind::OperatingCost | TableKind::ThreePublic)
-            && core.ends_with("经费"))
-    {
+    let expense_form =
+        matches!(kind, TableKind::OperatingCost | TableKind::ThreePublic) && core.ends_with("经费");
+    if !core.ends_with('表') && !expense_form {
         return None;
     }
     Some((number, rest.to_string()))
@@ -193,7 +192,10 @@ fn is_terminator(rec: &Rec) -> bool {
     if is_page_header(s) || is_note(s) {
         return false;
     }
-    if s.starts_with('第') && s.contains("部分") {
+    if (s.starts_with('第') && s.contains("部分"))
+        || s.contains("情况说明")
+        || s.ends_with("公开说明")
+    {
         return true;
     }
     if raw.starts_with('#') {
@@ -256,7 +258,7 @@ pub fn find_tables(
         if !in_toc {
             continue;
         }
-        if s.contains(['，', '。', '：']) || s.chars().count() > 40 {
+        if s.contains(['，', '。', '：']) || (s.chars().count() > 40 && !s.contains("....")) {
             in_toc = false;
             continue;
         }
@@ -1075,15 +1077,23 @@ impl<'a, 's> Builder<'a, 's> {
             }
         }
         // narrow uncertain placements with parent = Σ children
-        let mut decided: Vec<(usize, Placement)> = hrows.iter().map(|(ri, _, p)| (*ri, p.clone())).collect();
-        let coded0: Vec<usize> = (0..hrows.len()).filter(|&i| table.rows[hrows[i].0].group == 0).collect();
+        let mut decided: Vec<(usize, Placement)> =
+            hrows.iter().map(|(ri, _, p)| (*ri, p.clone())).collect();
+        let coded0: Vec<usize> = (0..hrows.len())
+            .filter(|&i| table.rows[hrows[i].0].group == 0)
+            .collect();
         if table.kind.is_coded() && coded0.iter().any(|&i| !hrows[i].2.is_certain()) {
             let ncols = table.cols_in(0).count();
             let mut hr: Vec<HRow> = coded0
                 .iter()
                 .map(|&i| {
                     let (ri, v, p) = &hrows[i];
-                    HRow { code: table.rows[*ri].code.as_ref().map(|c| c.text.as_str()), is_total: table.rows[*ri].role == RowRole::Total, values: v.clone(), placement: p.clone() }
+                    HRow {
+                        code: table.rows[*ri].code.as_ref().map(|c| c.text.as_str()),
+                        is_total: table.rows[*ri].role == RowRole::Total,
+                        values: v.clone(),
+                        placement: p.clone(),
+                    }
                 })
                 .collect();
             place::resolve_by_hierarchy(&mut hr, ncols);
@@ -1095,7 +1105,9 @@ impl<'a, 's> Builder<'a, 's> {
         let mut counts: std::collections::HashMap<(u8, Vec<usize>), usize> = Default::default();
         for (ri, p) in &decided {
             if p.is_certain() {
-                *counts.entry((table.rows[*ri].group, p.candidates[0].clone())).or_default() += 1;
+                *counts
+                    .entry((table.rows[*ri].group, p.candidates[0].clone()))
+                    .or_default() += 1;
             }
         }
         let mut by_pattern = Vec::new();
@@ -1107,7 +1119,12 @@ impl<'a, 's> Builder<'a, 's> {
             let score = |c: &Vec<usize>| counts.get(&(g, c.clone())).copied().unwrap_or(0);
             let best = p.candidates.iter().map(score).max().unwrap_or(0);
             if best >= 2 && p.candidates.iter().filter(|c| score(c) == best).count() == 1 {
-                let c = p.candidates.iter().find(|c| score(c) == best).cloned().expect("best");
+                let c = p
+                    .candidates
+                    .iter()
+                    .find(|c| score(c) == best)
+                    .cloned()
+                    .expect("best");
                 p.candidates = vec![c];
                 by_pattern.push(*ri);
             }
@@ -1118,7 +1135,12 @@ impl<'a, 's> Builder<'a, 's> {
             let cells: Vec<Cell> = row.cells.iter().flatten().copied().collect();
             let mut new = vec![None; row.cells.len()];
             for (i, mut c) in cells.into_iter().enumerate() {
-                let col = p.candidates.first().and_then(|cand| cand.get(i)).copied().unwrap_or(i);
+                let col = p
+                    .candidates
+                    .first()
+                    .and_then(|cand| cand.get(i))
+                    .copied()
+                    .unwrap_or(i);
                 c.certain = p.certain(i).is_some();
                 if let Some(slot) = cols.get(col) {
                     new[*slot] = Some(c);

@@ -63,7 +63,8 @@ impl Approx {
 
     /// The two intervals meet.
     pub fn meets(self, other: Approx) -> bool {
-        (self.value - other.value).abs() <= self.half + other.half
+        let d = (self.value - other.value).abs();
+        d.is_zero() || d < self.half + other.half
     }
 
     /// Ratio interval `self / other` in percent; `None` when `other` may be zero.
@@ -109,7 +110,7 @@ impl std::iter::Sum for Approx {
 /// Does a printed percent (value, scale) — e.g. "25%" = [24.5, 25.5) — meet a computed interval?
 pub fn percent_meets(printed: Decimal, scale: u32, interval: (Decimal, Decimal)) -> bool {
     let p = Approx::printed(printed, scale);
-    p.lo() <= interval.1 && interval.0 <= p.hi()
+    p.lo() <= interval.1 && interval.0 < p.hi()
 }
 
 #[cfg(test)]
@@ -129,6 +130,9 @@ mod tests {
         assert!(a.meets(Approx::printed(d("30.01"), 2)));
         assert!(!a.meets(Approx::printed(d("30.02"), 2)));
         assert!(!Approx::printed(d("1.00"), 2).meets(Approx::printed(d("1.02"), 2)));
+        // a one-cent difference against a single part is real: [39.995, 40.005) and [40.005, 40.015) do not meet
+        assert!(!Approx::printed(d("40.00"), 2).meets(Approx::printed(d("40.01"), 2)));
+        assert!(Approx::exact(d("5")).meets(Approx::exact(d("5"))));
     }
 
     #[test]

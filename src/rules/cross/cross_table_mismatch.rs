@@ -61,7 +61,13 @@ fn by_code(t: &Table, key: ColKey) -> Series {
             continue;
         }
         if let Some(v) = val(r, c) {
-            m.insert(code.text.clone(), (v, cell_loc(t, ri, c)));
+            m.insert(
+                code.text.clone(),
+                (
+                    v.convert(t.unit, crate::model::Unit::Wan),
+                    cell_loc(t, ri, c),
+                ),
+            );
         }
     }
     if let Some(ri) = t
@@ -70,7 +76,13 @@ fn by_code(t: &Table, key: ColKey) -> Series {
         .position(|r| r.role == RowRole::Total && r.code.is_none())
     {
         if let Some(v) = val(&t.rows[ri], c) {
-            m.insert("合计".into(), (v, cell_loc(t, ri, c)));
+            m.insert(
+                "合计".into(),
+                (
+                    v.convert(t.unit, crate::model::Unit::Wan),
+                    cell_loc(t, ri, c),
+                ),
+            );
         }
     }
     m
@@ -86,7 +98,10 @@ fn classes_by_name(t: &Table, key: ColKey) -> Series {
             .is_some_and(|x| x.kind == crate::model::CodeKind::Function && x.text.len() == 3)
         {
             if let Some(v) = val(r, c) {
-                m.entry(key_name(r)).or_insert((v, cell_loc(t, ri, c)));
+                m.entry(key_name(r)).or_insert((
+                    v.convert(t.unit, crate::model::Unit::Wan),
+                    cell_loc(t, ri, c),
+                ));
             }
         }
     }
@@ -110,7 +125,10 @@ fn sided_classes(t: &Table, key: Option<ColKey>) -> Series {
             continue;
         }
         if let Some(v) = val(r, c) {
-            m.entry(n).or_insert((v, cell_loc(t, ri, c)));
+            m.entry(n).or_insert((
+                v.convert(t.unit, crate::model::Unit::Wan),
+                cell_loc(t, ri, c),
+            ));
         }
     }
     m
@@ -146,7 +164,7 @@ fn compare(
             let f = out.report(
                 *bloc,
                 format!(
-                    "{what}「{k}」：{b_label} {} ≠ {a_label} {}（差 {}）",
+                    "{what}「{k}」：{b_label} {}万元 ≠ {a_label} {}万元（差 {}万元）",
                     amt(bv.value),
                     amt(av.value),
                     amt(bv.value - av.value)

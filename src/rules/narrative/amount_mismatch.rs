@@ -124,12 +124,15 @@ fn dictionary(doc: &Document, section: usize) -> Vec<Entry> {
     out
 }
 
-const SKIP_WORDS: [&str; 14] = [
+const SKIP_WORDS: [&str; 17] = [
     "比",
     "较",
     "增",
     "减",
-    "上年",
+    "上年预算",
+    "上年同期",
+    "上年度",
+    "上年数",
     "去年",
     "下降",
     "同比",
@@ -157,7 +160,7 @@ const FILLERS: [&str; 12] = [
 
 /// The label right before an amount: the clause with codes "（501）", the year and fillers removed.
 fn label_before(text_before: &str) -> Option<String> {
-    let clause = match text_before.rfind(['，', '；', '：', '。', '、', ',', ';', '\n']) {
+    let clause = match text_before.rfind(['，', '；', '：', '。', '、', ';', '\n']) {
         Some(i) => {
             &text_before[i + text_before[i..]
                 .chars()
@@ -330,14 +333,11 @@ fn breakdown_of_other(ctx: &Ctx, para_start: usize, at: usize, dict: &[Entry], u
         .iter()
         .find(|p| p.span.start as usize <= at && at < p.span.end as usize);
     let Some(parent) = para.and_then(|p| {
-        p.mentions
-            .iter()
-            .filter(|m| {
-                (m.span.start as usize) >= sentence_start
-                    && (m.span.end as usize) <= parent_end
-                    && matches!(m.kind, MentionKind::Amount(_))
-            })
-            .last()
+        p.mentions.iter().rev().find(|m| {
+            (m.span.start as usize) >= sentence_start
+                && (m.span.end as usize) <= parent_end
+                && matches!(m.kind, MentionKind::Amount(_))
+        })
     }) else {
         return false;
     };

@@ -38,7 +38,7 @@ fn clause_before(src: &str, end: usize, max_chars: usize) -> &str {
         .map(|(i, _)| i)
         .unwrap_or(0);
     let s = &src[start_guess..end];
-    match s.rfind(['，', '。', '；', '：', ',']) {
+    match s.rfind(['，', '。', '；', '：']) {
         Some(i) => &s[i + s[i..].chars().next().map(char::len_utf8).unwrap_or(1)..],
         None => s,
     }

@@ -1,0 +1,126 @@
+//! Property test: changing one amount of a standard table by one unit of its last integer digit
+//! must produce an error or warning whose primary or related location covers that amount.
+//! Prints the detection rate per seed; asserts the overall rate does not fall below the measured one.
+use budgetlint::model::TableKind::*;
+use budgetlint::report::Severity;
+use rust_decimal::Decimal;
+use std::path::Path;
+
+/// Format like the original: same decimals, thousands separators if the original had them.
+fn format_like(orig: &str, v: Decimal) -> String {
+    let scale = orig
+        .split_once('.')
+        .map(|(_, f)| f.len() as u32)
+        .unwrap_or(0);
+    let mut v = v;
+    v.rescale(scale);
+    let s = v.abs().to_string();
+    let (int, frac) = s
+        .split_once('.')
+        .map(|(a, b)| (a.to_string(), Some(b.to_string())))
+        .unwrap_or((s.clone(), None));
+    let int = if orig.contains(',') {
+        let b = int.as_bytes();
+        let mut out = String::new();
+        for (i, c) in b.iter().enumerate() {
+            if i > 0 && (b.len() - i) % 3 == 0 {
+                out.push(',');
+            }
+            out.push(*c as char);
+        }
+        out
+    } else {
+        int
+    };
+    let sign = if v.is_sign_negative() && !v.is_zero() {
+        "-"
+    } else {
+        ""
+    };
+    match frac {
+        Some(f) => format!("{sign}{int}.{f}"),
+        None => format!("{sign}{int}"),
+    }
+}
+
+#[test]
+fn single_amount_changes_are_detected() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/seeds");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    files.sort();
+    let (mut total, mut hit) = (0usize, 0usize);
+    for f in files {
+        let src = std::fs::read_to_string(&f).unwrap();
+        let doc = budgetlint::parse::parse(&src).doc;
+        let mut cells = Vec::new();
+        for t in &doc.tables {
+            if !matches!(
+                t.kind,
+                IncomeExpenditureSummary
+                    | IncomeSummary
+                    | ExpenditureSummary
+                    | FiscalSummary
+                    | GeneralBudgetExpenditure
+                    | BasicExpenditure
+                    | ThreePublic
+            ) {
+                continue;
+            }
+            for r in &t.rows {
+                for c in r.cells.iter().flatten() {
+                    if c.certain && !c.value.is_zero() && c.scale < 20 {
+                        cells.push(*c);
+                    }
+                }
+            }
+        }
+        // a deterministic sample keeps the debug-build test fast
+        let stride = (cells.len() / 60).max(1);
+        let (mut n, mut k) = (0, 0);
+        let mut misses = Vec::new();
+        for c in cells.iter().step_by(stride) {
+            let orig = c.span.slice(&src);
+            let new = format_like(orig, c.value + Decimal::ONE);
+            let mutated = format!(
+                "{}{}{}",
+                &src[..c.span.start as usize],
+                new,
+                &src[c.span.end as usize..]
+            );
+            let (a, b) = (c.span.start, c.span.start + new.len() as u32);
+            let report = budgetlint::check(&mutated);
+            let found = report
+                .findings
+                .iter()
+                .filter(|x| x.severity != Severity::Info)
+                .any(|x| x.locations().any(|l| l.span.start < b && a < l.span.end));
+            n += 1;
+            if found {
+                k += 1;
+            } else {
+                let idx = budgetlint::text::LineIndex::new(&src);
+                misses.push(format!(
+                    "{:?} {orig}→{new}",
+                    idx.line_col(&src, c.span.start)
+                ));
+            }
+        }
+        println!(
+            "{}: {k}/{n} mutations detected; misses: {}",
+            f.file_name().unwrap().to_string_lossy(),
+            misses.join(", ")
+        );
+        total += n;
+        hit += k;
+    }
+    let rate = hit as f64 / total as f64;
+    println!(
+        "overall detection rate {:.1}% ({hit}/{total})",
+        rate * 100.0
+    );
+    assert!(rate >= 0.70, "detection rate fell to {:.1}%", rate * 100.0);
+}
