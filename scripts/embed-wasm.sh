@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Trunk post_build hook (see Trunk.toml). Runs in the staging directory's parent with
+# TRUNK_STAGING_DIR set.
+#  1. Embed the wasm (gzip + base64) in a module script `boot-<hash>.js`: the page's CSP has
+#     connect-src 'none', which forbids fetch(), so the wasm cannot be fetched as a file.
+#  2. Fill in the service worker's list of files to cache and its version.
+set -euo pipefail
+dir="${TRUNK_STAGING_DIR:?run by trunk as a post_build hook}"
+cd "$dir"
+wasm=$(ls -- *_bg.wasm | head -n1)
+glue=$(ls -- budgetlint-*.js | head -n1)
+[ -f "$wasm" ] && [ -f "$glue" ] || { echo "embed-wasm: wasm or glue missing in $dir" >&2; exit 1; }
+tmp=boot.js.tmp
+{
+  printf "// budgetlint loader. The wasm is embedded (gzip, base64) because this page may open no\n"
+  printf "// connection (Content-Security-Policy connect-src 'none'), so it cannot fetch() a .wasm file.\n"
+  printf "import init from './%s';\n" "$glue"
+  printf 'const packed = "'
+  gzip -9 -n -c "$wasm" | base64 -w0
+  printf '";\n'
+  cat <<'JS'
+function bytes(s) {
+  if (typeof Uint8Array.fromBase64 === "function") return Uint8Array.fromBase64(s);
+  const bin = atob(s);
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
+}
+const wasm = new Blob([bytes(packed)]).stream().pipeThrough(new DecompressionStream("gzip"));
+await init({ module_or_path: new Response(wasm, { headers: { "Content-Type": "application/wasm" } }) });
+JS
+} > "$tmp"
+hash=$(sha256sum "$tmp" | cut -c1-16)
+boot="boot-$hash.js"
+mv "$tmp" "$boot"
+rm -f -- "$wasm"
+sed -i "s#boot\.js#$boot#" index.html
+grep -q "$boot" index.html || { echo "embed-wasm: index.html has no boot.js script" >&2; exit 1; }
+
+# Service worker: cache every file of the site (not the worker itself) under a versioned name.
+if [ -f sw.js ]; then
+  list='"./"'
+  for f in $(find . -type f ! -name sw.js ! -name '*.tmp' -printf '%P\n' | LC_ALL=C sort); do
+    list="$list, \"./$f\""
+  done
+  version=$(find . -type f ! -name sw.js -print0 | LC_ALL=C sort -z | xargs -0 cat | sha256sum | cut -c1-16)
+  sed -i "s#\"__PRECACHE__\"#[$list]#; s#__VERSION__#$version#" sw.js
+fi

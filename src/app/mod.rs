@@ -1,0 +1,252 @@
+//! The Yew front end (wasm32 only). It renders `ui_model` state and wires browser events to
+//! `ui_model::Action`s; the logic it shows is all in `ui_model` and the core.
+mod components;
+mod dom;
+mod file;
+
+use crate::ui_model::{i18n, reduce, Action, AppState, Origin};
+use components::{
+    FindingsPanel, InputPane, SourceView, SummaryBar, TablesView, Toolbar, UncheckedList,
+};
+use gloo::events::{EventListener, EventListenerOptions};
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+/// Mount the app on `#app` (or the body).
+pub fn start() {
+    std::panic::set_hook(Box::new(|info| {
+        web_sys::console::error_1(&format!("budgetlint: {info}").into());
+    }));
+    match dom::document().get_element_by_id("app") {
+        Some(root) => yew::Renderer::<App>::with_root(root).render(),
+        None => yew::Renderer::<App>::new().render(),
+    };
+}
+
+impl Reducible for AppState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        Rc::new(reduce(&self, action))
+    }
+}
+
+/// Large data passed to components; equal only when it is the same allocation, so an unchanged
+/// report never re-renders its tables.
+pub struct Shared<T: ?Sized>(pub Rc<T>);
+
+impl<T: ?Sized> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared(self.0.clone())
+    }
+}
+
+impl<T: ?Sized> PartialEq for Shared<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl<T: ?Sized> std::ops::Deref for Shared<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+fn origin_attr(o: &Origin) -> String {
+    match o {
+        Origin::Empty => "empty".into(),
+        Origin::Typed => "typed".into(),
+        Origin::Example(stem) => format!("example:{stem}"),
+        Origin::File(name) => format!("file:{name}"),
+    }
+}
+
+#[function_component(App)]
+fn app() -> Html {
+    let state = use_reducer(AppState::default);
+    let dragging = use_state_eq(|| false);
+    // The visible findings in panel order, for the keyboard handler (refreshed every render).
+    let order: Rc<RefCell<Vec<usize>>> = use_mut_ref(Vec::new);
+    *order.borrow_mut() = state.visible_order();
+
+    // Start-up: `#example=` now and on every hash change; offline cache.
+    {
+        let dispatcher = state.dispatcher();
+        use_effect_with((), move |_| {
+            if let Some(stem) = dom::hash_example() {
+                dispatcher.dispatch(Action::LoadExample(stem));
+            }
+            let d = dispatcher.clone();
+            let hash = EventListener::new(&dom::window(), "hashchange", move |_| {
+                if let Some(stem) = dom::hash_example() {
+                    d.dispatch(Action::LoadExample(stem));
+                }
+            });
+            dom::register_service_worker();
+            move || drop(hash)
+        });
+    }
+
+    // Keyboard: j/k anywhere outside text fields, ↓/↑ inside the findings panel, Esc clears.
+    {
+        let dispatcher = state.dispatcher();
+        let order = order.clone();
+        use_effect_with((), move |_| {
+            let opts = EventListenerOptions::enable_prevent_default();
+            let keys =
+                EventListener::new_with_options(&dom::document(), "keydown", opts, move |e| {
+                    let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
+                        return;
+                    };
+                    if e.ctrl_key() || e.meta_key() || e.alt_key() || dom::typing_in_field(e) {
+                        return;
+                    }
+                    let in_panel = dom::target_within(e, "findings");
+                    let by = match e.key().as_str() {
+                        "j" | "J" => 1,
+                        "k" | "K" => -1,
+                        "ArrowDown" if in_panel => 1,
+                        "ArrowUp" if in_panel => -1,
+                        "Escape" => {
+                            dispatcher.dispatch(Action::Select(None));
+                            return;
+                        }
+                        _ => return,
+                    };
+                    e.prevent_default();
+                    dispatcher.dispatch(Action::Step {
+                        by,
+                        order: order.borrow().clone(),
+                    });
+                });
+            move || drop(keys)
+        });
+    }
+
+    // Drag and drop anywhere on the page.
+    {
+        let dispatcher = state.dispatcher();
+        let dragging = dragging.clone();
+        use_effect_with((), move |_| {
+            let win = dom::window();
+            let opts = EventListenerOptions::enable_prevent_default();
+            let d1 = dragging.clone();
+            let over = EventListener::new_with_options(&win, "dragover", opts, move |e| {
+                e.prevent_default();
+                if !*d1 {
+                    d1.set(true);
+                }
+            });
+            let d2 = dragging.clone();
+            let leave = EventListener::new(&win, "dragleave", move |e| {
+                // Leaving the window: no element is entered.
+                if e.dyn_ref::<web_sys::DragEvent>()
+                    .is_some_and(|e| e.related_target().is_none())
+                {
+                    d2.set(false);
+                }
+            });
+            let d3 = dragging.clone();
+            let drop_l = EventListener::new_with_options(&win, "drop", opts, move |e| {
+                e.prevent_default();
+                d3.set(false);
+                let file = e
+                    .dyn_ref::<web_sys::DragEvent>()
+                    .and_then(|e| e.data_transfer())
+                    .and_then(|dt| dt.files())
+                    .and_then(|fs| fs.get(0));
+                if let Some(file) = file {
+                    file::read(file, dispatcher.clone());
+                }
+            });
+            move || drop((over, leave, drop_l))
+        });
+    }
+
+    // The URL shows the example being viewed and nothing else (never the user's text).
+    use_effect_with(state.origin.clone(), dom::sync_hash);
+    use_effect_with(state.lang, |lang| dom::set_lang(*lang));
+
+    // Selection: highlight the finding's cells; jump (scroll + focus) when asked to.
+    let highlighted: Rc<RefCell<Vec<String>>> = use_mut_ref(Vec::new);
+    {
+        let analysis = state.analysis.clone();
+        use_effect_with((state.selected, state.revision), move |(selected, _)| {
+            dom::highlight(&highlighted, &analysis, *selected);
+        });
+    }
+    {
+        let analysis = state.analysis.clone();
+        let selected = state.selected;
+        use_effect_with(state.jumps, move |_| {
+            if let Some(id) = selected {
+                if let Some(t) = analysis.markers.target(&analysis.report, id) {
+                    dom::focus_id(&t.dom_id());
+                }
+                dom::reveal_id(&format!("f-{id}"));
+            }
+        });
+    }
+
+    let tx = state.lang.texts();
+    let dispatch = |a: fn() -> Action| {
+        let d = state.dispatcher();
+        Callback::from(move |_| d.dispatch(a()))
+    };
+    let on_action = {
+        let d = state.dispatcher();
+        Callback::from(move |a: Action| d.dispatch(a))
+    };
+    let on_file = {
+        let d = state.dispatcher();
+        Callback::from(move |f: web_sys::File| file::read(f, d.clone()))
+    };
+    let on_export = {
+        let input = state.input.clone();
+        let analysis = state.analysis.clone();
+        Callback::from(move |markdown: bool| dom::export(&input, &analysis.report, markdown))
+    };
+    let report = &state.analysis.report;
+    let has_input = !state.input.trim().is_empty();
+    let notice = state.notice.as_ref().map(|n| {
+        let cls = if n.is_error() { "notice notice--error" } else { "notice" };
+        html! {
+            <div class={cls} role="status" id="notice">
+                <span>{ i18n::notice(state.lang, n) }</span>
+                <button type="button" class="notice__close" onclick={dispatch(|| Action::DismissNotice)} aria-label={tx.dismiss}>{ "×" }</button>
+            </div>
+        }
+    });
+
+    html! {
+        <div class={classes!("page", dragging.then_some("page--dragging"))}>
+            <Toolbar lang={state.lang} has_input={has_input} on_action={on_action.clone()} on_export={on_export} />
+            { for notice }
+            <main id="main" data-rev={state.revision.to_string()} data-origin={origin_attr(&state.origin)}
+                data-findings={report.findings.len().to_string()} data-marked={state.analysis.markers.marked_cells().to_string()}>
+                <InputPane lang={state.lang} input={Shared(state.input.clone())} origin={state.origin.clone()} on_action={on_action.clone()} on_file={on_file} />
+                if has_input {
+                    <SummaryBar lang={state.lang} analysis={Shared(state.analysis.clone())} filter={state.filter} on_action={on_action.clone()} />
+                    <div class="results">
+                        <div class="results__main">
+                            <TablesView lang={state.lang} analysis={Shared(state.analysis.clone())} input={Shared(state.input.clone())} on_action={on_action.clone()} />
+                            <SourceView lang={state.lang} analysis={Shared(state.analysis.clone())} input={Shared(state.input.clone())} on_action={on_action.clone()} />
+                        </div>
+                        <aside class="results__side">
+                            <FindingsPanel lang={state.lang} analysis={Shared(state.analysis.clone())} input={Shared(state.input.clone())}
+                                groups={Rc::new(state.groups())} selected={state.selected} expanded={state.expanded.clone()} on_action={on_action.clone()} />
+                            <UncheckedList lang={state.lang} analysis={Shared(state.analysis.clone())} input={Shared(state.input.clone())} selected={state.selected} on_action={on_action} />
+                        </aside>
+                    </div>
+                } else {
+                    <p class="welcome">{ tx.welcome }</p>
+                }
+            </main>
+            <div class="drop-overlay" aria-hidden="true"><p>{ tx.drop_here }</p></div>
+        </div>
+    }
+}

@@ -1,0 +1,228 @@
+//! The page's own words, Chinese first with an English toggle. Finding messages and rule docs come
+//! from the core and stay in Chinese.
+use super::sniff::Refusal;
+use super::state::Notice;
+use crate::report::Severity;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Lang {
+    #[default]
+    Zh,
+    En,
+}
+
+impl Lang {
+    pub fn texts(self) -> &'static Texts {
+        match self {
+            Lang::Zh => &ZH,
+            Lang::En => &EN,
+        }
+    }
+
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::Zh => Lang::En,
+            Lang::En => Lang::Zh,
+        }
+    }
+
+    /// The `lang` attribute of the page.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh-CN",
+            Lang::En => "en",
+        }
+    }
+}
+
+pub struct Texts {
+    pub title: &'static str,
+    pub tagline: &'static str,
+    pub privacy: &'static str,
+    pub switch_lang: &'static str,
+    pub examples: &'static str,
+    pub open_file: &'static str,
+    pub clear: &'static str,
+    pub input_label: &'static str,
+    pub placeholder: &'static str,
+    pub drop_here: &'static str,
+    pub export_md: &'static str,
+    pub export_json: &'static str,
+    pub print: &'static str,
+    pub department: &'static str,
+    pub year: &'static str,
+    pub unit: &'static str,
+    pub tables_found: &'static str,
+    pub checks_run: &'static str,
+    pub unknown: &'static str,
+    pub findings: &'static str,
+    pub no_findings: &'static str,
+    pub filter_hint: &'static str,
+    pub rule_doc: &'static str,
+    pub keys_hint: &'static str,
+    pub chinese_only: &'static str,
+    pub tables: &'static str,
+    pub no_tables: &'static str,
+    pub empty_table: &'static str,
+    pub col_code: &'static str,
+    pub col_name: &'static str,
+    pub uncertain: &'static str,
+    pub ambiguous_row: &'static str,
+    pub source: &'static str,
+    pub unchecked: &'static str,
+    pub nothing_unchecked: &'static str,
+    pub welcome: &'static str,
+    pub dismiss: &'static str,
+    pub related: &'static str,
+    pub table_unit: &'static str,
+}
+
+static ZH: Texts = Texts {
+    title: "预算公开核对器",
+    tagline: "粘贴部门预算/决算公开文件的文字，逐表逐数核对：表内加总、表间一致、文字与表格、完整性。",
+    privacy: "隐私：文字只在您的浏览器内处理，不会上传、也不会发送到任何地方。本页面禁止一切网络连接，断网后也能使用。",
+    switch_lang: "English",
+    examples: "载入示例",
+    open_file: "打开文件",
+    clear: "清空",
+    input_label: "公开文件的文字",
+    placeholder: "在此粘贴部门预算公开文件的全部文字（含情况说明和各张附表），或把 .txt 文件拖到页面任意位置。",
+    drop_here: "松开即可读取文件（只在本机读取）",
+    export_md: "导出 Markdown",
+    export_json: "导出 JSON",
+    print: "打印 / 存为 PDF",
+    department: "部门",
+    year: "年度",
+    unit: "金额单位",
+    tables_found: "识别表格",
+    checks_run: "执行检查",
+    unknown: "未识别",
+    findings: "发现的问题",
+    no_findings: "没有发现问题。",
+    filter_hint: "点击可筛选",
+    rule_doc: "规则说明",
+    keys_hint: "键盘：j / k（或在列表中用 ↓ / ↑）逐条浏览，Enter 定位到表格中的数字。",
+    chinese_only: "",
+    tables: "表格",
+    no_tables: "尚未识别到表格。",
+    empty_table: "空表",
+    col_code: "科目编码",
+    col_name: "项目",
+    uncertain: "所在列不确定（原文空单元格消失）",
+    ambiguous_row: "此行数字的列位置不唯一，未参与核对",
+    source: "原文",
+    unchecked: "未能核对的内容",
+    nothing_unchecked: "所有检查均已执行。",
+    welcome: "粘贴文字、拖入文件，或从“载入示例”中选一份真实的公开文件试试。",
+    dismiss: "关闭",
+    related: "对照",
+    table_unit: "单位",
+};
+
+static EN: Texts = Texts {
+    title: "Budget Disclosure Checker (预算公开核对器)",
+    tagline: "Paste the text of a Chinese department budget disclosure: every table sum, cross-table identity, narrative claim and promised table is checked.",
+    privacy: "Privacy: your text is processed only inside this browser. It is never uploaded or sent anywhere. This page forbids all network connections and works offline.",
+    switch_lang: "中文",
+    examples: "Load example",
+    open_file: "Open file",
+    clear: "Clear",
+    input_label: "Disclosure text",
+    placeholder: "Paste the full text of a budget disclosure here (narrative and all tables), or drop a .txt file anywhere on the page.",
+    drop_here: "Drop to read the file (read locally only)",
+    export_md: "Export Markdown",
+    export_json: "Export JSON",
+    print: "Print / save as PDF",
+    department: "Department",
+    year: "Year",
+    unit: "Unit",
+    tables_found: "Tables recognised",
+    checks_run: "Checks run",
+    unknown: "not recognised",
+    findings: "Findings",
+    no_findings: "No problems found.",
+    filter_hint: "click to filter",
+    rule_doc: "About this rule",
+    keys_hint: "Keys: j / k (or ↓ / ↑ in the list) move through findings; Enter jumps to the number in its table.",
+    chinese_only: "Finding messages and rule documentation are in Chinese.",
+    tables: "Tables",
+    no_tables: "No tables recognised yet.",
+    empty_table: "empty table",
+    col_code: "Code",
+    col_name: "Item",
+    uncertain: "column uncertain (empty cells vanished in the source)",
+    ambiguous_row: "this row's values fit more than one column layout; not checked",
+    source: "Original text",
+    unchecked: "What could not be checked",
+    nothing_unchecked: "Every check ran.",
+    welcome: "Paste text, drop a file, or pick a real disclosure from “Load example”.",
+    dismiss: "Dismiss",
+    related: "compared with",
+    table_unit: "Unit",
+};
+
+pub fn severity(lang: Lang, s: Severity) -> &'static str {
+    match (lang, s) {
+        (Lang::Zh, Severity::Error) => "错误",
+        (Lang::Zh, Severity::Warning) => "警告",
+        (Lang::Zh, Severity::Info) => "提示",
+        (Lang::En, Severity::Error) => "errors",
+        (Lang::En, Severity::Warning) => "warnings",
+        (Lang::En, Severity::Info) => "notes",
+    }
+}
+
+/// The sentence shown for a notice.
+pub fn notice(lang: Lang, n: &Notice) -> String {
+    match (lang, n) {
+        (Lang::Zh, Notice::Loaded { name, encoding }) => {
+            format!("已读取 {name}（{encoding} 编码）。")
+        }
+        (Lang::En, Notice::Loaded { name, encoding }) => format!("Read {name} ({encoding})."),
+        (Lang::Zh, Notice::Refused { name, why }) => {
+            format!("未读取 {name}：{}当前文字保持不变。", refusal(lang, *why))
+        }
+        (Lang::En, Notice::Refused { name, why }) => format!(
+            "{name} was not read: {} Your current text is unchanged.",
+            refusal(lang, *why)
+        ),
+        (Lang::Zh, Notice::Undecodable { name }) => {
+            format!("未读取 {name}：无法识别文字编码（支持 UTF-8、UTF-16、GBK/GB18030）。请另存为 UTF-8 文本后再试，当前文字保持不变。")
+        }
+        (Lang::En, Notice::Undecodable { name }) => {
+            format!("{name} was not read: its text encoding is not UTF-8, UTF-16 or GBK/GB18030. Save it as UTF-8 text and try again; your current text is unchanged.")
+        }
+        (Lang::Zh, Notice::UnknownExample(stem)) => format!("没有名为 {stem} 的示例。"),
+        (Lang::En, Notice::UnknownExample(stem)) => format!("There is no example named {stem}."),
+    }
+}
+
+fn refusal(lang: Lang, r: Refusal) -> &'static str {
+    match (lang, r) {
+        (Lang::Zh, Refusal::Pdf) => "这是 PDF 文件，暂不能直接读取。请在 PDF 阅读器中全选（Ctrl+A）、复制，再粘贴到输入框；或另存为 .txt 文本后拖入。",
+        (Lang::En, Refusal::Pdf) => "it is a PDF, which cannot be read directly yet. Open it in a PDF reader, select all (Ctrl+A), copy and paste here, or save it as .txt and drop that.",
+        (Lang::Zh, Refusal::OfficeZip) => "这是 Word/Excel（.docx/.xlsx）或压缩文件。请在 Word/WPS 中全选复制后粘贴，或“另存为 → 纯文本 (.txt)”后拖入。",
+        (Lang::En, Refusal::OfficeZip) => "it is a Word/Excel (.docx/.xlsx) or zip file. Copy all text from Word/WPS and paste it here, or save as plain text (.txt) and drop that.",
+        (Lang::Zh, Refusal::OfficeLegacy) => "这是旧版 Word/Excel（.doc/.xls）文件。请全选复制后粘贴，或另存为纯文本 (.txt) 后拖入。",
+        (Lang::En, Refusal::OfficeLegacy) => "it is an old Word/Excel (.doc/.xls) file. Copy all text and paste it here, or save as plain text (.txt).",
+        (Lang::Zh, Refusal::Binary) => "这不是文本文件（可能是图片或其他二进制文件）。请粘贴文字，或拖入 .txt 文本文件。",
+        (Lang::En, Refusal::Binary) => "it is not a text file (an image or other binary file?). Paste the text, or drop a .txt file.",
+        (Lang::Zh, Refusal::Empty) => "文件是空的。",
+        (Lang::En, Refusal::Empty) => "the file is empty.",
+        (Lang::Zh, Refusal::TooLarge) => "文件超过 20 MB，不像是一份预算公开文件的文字。",
+        (Lang::En, Refusal::TooLarge) => "the file is larger than 20 MB, too large for the text of one disclosure.",
+    }
+}
+
+/// How an encoding is named in the "read" notice.
+pub fn encoding_label(sniffed: super::sniff::Sniff) -> &'static str {
+    use super::sniff::Sniff;
+    match sniffed {
+        Sniff::Utf8 => "UTF-8",
+        Sniff::Utf8Bom => "UTF-8 BOM",
+        Sniff::Utf16Le { .. } => "UTF-16LE",
+        Sniff::Utf16Be { .. } => "UTF-16BE",
+        Sniff::Legacy => "GBK/GB18030",
+        Sniff::Refused(_) => "",
+    }
+}

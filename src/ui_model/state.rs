@@ -1,0 +1,338 @@
+//! Everything the page remembers, and the one function that changes it.
+use super::examples;
+use super::i18n::Lang;
+use super::markers::Markers;
+use super::sniff::Refusal;
+use crate::report::{Report, Severity};
+use crate::text::LineIndex;
+use std::collections::BTreeSet;
+use std::rc::Rc;
+
+/// The checked input: the report and its marker index, computed together once per input.
+#[derive(Debug)]
+pub struct Analysis {
+    pub report: Report,
+    pub markers: Markers,
+    pub lines: LineIndex,
+}
+
+impl Analysis {
+    pub fn of(src: &str) -> Analysis {
+        let report = crate::check(src);
+        let markers = Markers::build(&report);
+        Analysis {
+            report,
+            markers,
+            lines: LineIndex::new(src),
+        }
+    }
+}
+
+impl Default for Analysis {
+    fn default() -> Analysis {
+        Analysis::of("")
+    }
+}
+
+/// Where the current text came from.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub enum Origin {
+    #[default]
+    Empty,
+    /// Typed or pasted by the user (never put in the URL).
+    Typed,
+    /// A bundled example, by stem.
+    Example(&'static str),
+    /// A file that was dropped or picked, by name.
+    File(String),
+}
+
+/// A message about the last file or example load.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Notice {
+    /// The file was read; `encoding` is what it was decoded from.
+    Loaded {
+        name: String,
+        encoding: &'static str,
+    },
+    /// The file was not read; the current text is unchanged.
+    Refused { name: String, why: Refusal },
+    /// Text-like bytes in no encoding we know.
+    Undecodable { name: String },
+    /// `#example=` named no bundled example.
+    UnknownExample(String),
+}
+
+impl Notice {
+    pub fn is_error(&self) -> bool {
+        !matches!(self, Notice::Loaded { .. })
+    }
+}
+
+/// Which severities the findings panel lists (markers in the tables always show everything).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Filter {
+    pub error: bool,
+    pub warning: bool,
+    pub info: bool,
+}
+
+impl Default for Filter {
+    fn default() -> Filter {
+        Filter {
+            error: true,
+            warning: true,
+            info: true,
+        }
+    }
+}
+
+impl Filter {
+    pub fn shows(&self, s: Severity) -> bool {
+        match s {
+            Severity::Error => self.error,
+            Severity::Warning => self.warning,
+            Severity::Info => self.info,
+        }
+    }
+
+    fn toggle(mut self, s: Severity) -> Filter {
+        match s {
+            Severity::Error => self.error = !self.error,
+            Severity::Warning => self.warning = !self.warning,
+            Severity::Info => self.info = !self.info,
+        }
+        self
+    }
+}
+
+/// Findings of one rule, as listed in the panel ("N × 名称").
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Group {
+    pub code: &'static str,
+    pub name: &'static str,
+    /// Worst severity in the group.
+    pub severity: Severity,
+    /// Finding ids in report (source) order.
+    pub findings: Vec<usize>,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct AppState {
+    pub input: Rc<str>,
+    pub analysis: Rc<Analysis>,
+    pub origin: Origin,
+    /// Bumped on every change of the input (the page exposes it as `data-rev` for tests).
+    pub revision: u64,
+    /// The selected finding id.
+    pub selected: Option<usize>,
+    /// Bumped when the selection should also move the focus to the finding's cell or sentence
+    /// (chosen in the list or by keyboard, not by clicking the cell itself).
+    pub jumps: u64,
+    pub filter: Filter,
+    /// Rule codes whose documentation is open.
+    pub expanded: BTreeSet<String>,
+    pub lang: Lang,
+    pub notice: Option<Notice>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    /// The text area changed (typed, pasted, cleared).
+    SetInput(String),
+    /// Load a bundled example by stem.
+    LoadExample(String),
+    /// A file was decoded.
+    LoadFile {
+        name: String,
+        text: String,
+        encoding: &'static str,
+    },
+    /// A file was refused; the current text stays.
+    RefuseFile {
+        name: String,
+        why: Refusal,
+    },
+    UndecodableFile {
+        name: String,
+    },
+    /// Select a finding from the list (or clear the selection) and jump to it.
+    Select(Option<usize>),
+    /// Select a finding where the user already is (a clicked cell or source mark): no jump.
+    Pick(usize),
+    /// Move the selection by `by` through `order` (the visible findings in display order).
+    Step {
+        by: isize,
+        order: Vec<usize>,
+    },
+    ToggleGroup(String),
+    ToggleSeverity(Severity),
+    SetLang(Lang),
+    DismissNotice,
+}
+
+impl AppState {
+    /// Group the findings the filter shows by rule: errors first, then warnings, then notes; by code
+    /// within a severity.
+    pub fn groups(&self) -> Vec<Group> {
+        let mut groups: Vec<Group> = Vec::new();
+        for f in &self.analysis.report.findings {
+            if !self.filter.shows(f.severity) {
+                continue;
+            }
+            match groups.iter_mut().find(|g| g.code == f.code) {
+                Some(g) => {
+                    g.severity = g.severity.min(f.severity);
+                    g.findings.push(f.id);
+                }
+                None => groups.push(Group {
+                    code: f.code,
+                    name: f.name,
+                    severity: f.severity,
+                    findings: vec![f.id],
+                }),
+            }
+        }
+        groups.sort_by(|a, b| (a.severity, a.code).cmp(&(b.severity, b.code)));
+        groups
+    }
+
+    /// The visible findings in the order the panel lists them (keyboard navigation follows it).
+    pub fn visible_order(&self) -> Vec<usize> {
+        self.groups().into_iter().flat_map(|g| g.findings).collect()
+    }
+
+    fn with_input(&self, text: String, origin: Origin) -> AppState {
+        let analysis = Rc::new(Analysis::of(&text));
+        AppState {
+            input: Rc::from(text),
+            analysis,
+            origin,
+            revision: self.revision + 1,
+            selected: None,
+            notice: None,
+            ..self.clone()
+        }
+    }
+}
+
+/// The reducer: a new state from the old one and an action. Pure; the app adds `impl Reducible`.
+pub fn reduce(state: &AppState, action: Action) -> AppState {
+    match action {
+        Action::SetInput(text) => {
+            if *state.input == *text {
+                return state.clone();
+            }
+            let origin = if text.trim().is_empty() {
+                Origin::Empty
+            } else {
+                Origin::Typed
+            };
+            state.with_input(text, origin)
+        }
+        Action::LoadExample(stem) => match examples::by_stem(&stem) {
+            Some(e) => {
+                if state.origin == Origin::Example(e.stem) && *state.input == *e.text {
+                    return state.clone();
+                }
+                state.with_input(e.text.to_string(), Origin::Example(e.stem))
+            }
+            None => AppState {
+                notice: Some(Notice::UnknownExample(stem)),
+                ..state.clone()
+            },
+        },
+        Action::LoadFile {
+            name,
+            text,
+            encoding,
+        } => {
+            let mut next = state.with_input(text, Origin::File(name.clone()));
+            next.notice = Some(Notice::Loaded { name, encoding });
+            next
+        }
+        Action::RefuseFile { name, why } => AppState {
+            notice: Some(Notice::Refused { name, why }),
+            ..state.clone()
+        },
+        Action::UndecodableFile { name } => AppState {
+            notice: Some(Notice::Undecodable { name }),
+            ..state.clone()
+        },
+        Action::Select(id) => {
+            let selected = id.filter(|&i| i < state.analysis.report.findings.len());
+            let jumps = state.jumps + u64::from(selected.is_some());
+            AppState {
+                selected,
+                jumps,
+                ..state.clone()
+            }
+        }
+        Action::Pick(id) => {
+            let selected = Some(id).filter(|&i| i < state.analysis.report.findings.len());
+            AppState {
+                selected,
+                ..state.clone()
+            }
+        }
+        Action::Step { by, order } => {
+            if order.is_empty() {
+                return AppState {
+                    selected: None,
+                    ..state.clone()
+                };
+            }
+            let last = order.len() - 1;
+            let at = state
+                .selected
+                .and_then(|s| order.iter().position(|&i| i == s));
+            let next = match at {
+                Some(i) => i.saturating_add_signed(by).min(last),
+                None if by < 0 => last,
+                None => 0,
+            };
+            AppState {
+                selected: Some(order[next]),
+                jumps: state.jumps + 1,
+                ..state.clone()
+            }
+        }
+        Action::ToggleGroup(code) => {
+            let mut expanded = state.expanded.clone();
+            if !expanded.remove(&code) {
+                expanded.insert(code);
+            }
+            AppState {
+                expanded,
+                ..state.clone()
+            }
+        }
+        Action::ToggleSeverity(s) => {
+            let filter = state.filter.toggle(s);
+            let mut next = AppState {
+                filter,
+                ..state.clone()
+            };
+            if let Some(sel) = next.selected {
+                if next
+                    .analysis
+                    .report
+                    .findings
+                    .get(sel)
+                    .is_some_and(|f| !filter.shows(f.severity))
+                {
+                    next.selected = None;
+                }
+            }
+            next
+        }
+        Action::SetLang(lang) => AppState {
+            lang,
+            ..state.clone()
+        },
+        Action::DismissNotice => AppState {
+            notice: None,
+            ..state.clone()
+        },
+    }
+}
