@@ -3,12 +3,6 @@
 //!
 //! The core (`text`, `parse`, `model`, `rules`, `report`, `render`, `ui_model`) is plain Rust with no
 //! I/O and no web dependencies; `app` is the Yew front end, compiled only for wasm32.
-#![allow(
-    clippy::needless_lifetimes,
-    clippy::needless_range_loop,
-    clippy::manual_pattern_char_comparison,
-    clippy::type_complexity
-)]
 
 pub mod model;
 pub mod parse;

@@ -123,23 +123,26 @@ pub fn parse_severity(code: &str) -> Severity {
 
 /// Remove white space, list markers (一、 (一) 1、 1. ①) and "其中：" from a row name.
 pub fn normalize_name(name: &str) -> String {
-    let mut s: String = name
-        .chars()
-        .filter(|c| !c.is_whitespace() && *c != '\u{3000}')
-        .collect();
+    let compact: String;
+    let mut s: &str = if name.contains(|c: char| c.is_whitespace()) {
+        compact = name.chars().filter(|c| !c.is_whitespace()).collect();
+        &compact
+    } else {
+        name
+    };
     loop {
         let before = s.len();
         for p in ["其中：", "其中:", "其中"] {
             if let Some(r) = s.strip_prefix(p) {
-                s = r.to_string();
+                s = r;
             }
         }
-        s = strip_list_marker(&s).to_string();
+        s = strip_list_marker(s);
         if s.len() == before {
             break;
         }
     }
-    s
+    s.to_string()
 }
 
 fn strip_list_marker(s: &str) -> &str {
@@ -275,6 +278,9 @@ pub fn is_org_name(t: &str) -> bool {
 /// "450丰润区医疗保障局" / "447承德市医疗保障局 预算年度：2022 单位：万元" / "450 平乡县医疗保障局" → (code, name).
 pub fn dept_line(t: &str) -> Option<(Option<String>, String)> {
     let t = t.trim().trim_start_matches('#').trim();
+    if !t.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
     let first = t.split("预算年度").next().unwrap_or(t).trim();
     let digits: String = first.chars().take_while(|c| c.is_ascii_digit()).collect();
     if digits.len() < 3 || digits.len() > 9 {

@@ -9,6 +9,9 @@ use crate::report::Location;
 use crate::rules::Approx;
 use crate::text::Span;
 
+/// Name tokens and the value tokens that follow them on one PDF line.
+type Run<'a> = (Vec<Tok<'a>>, Vec<Tok<'a>>);
+
 pub struct Found {
     pub tables: Vec<Table>,
     pub toc: Vec<TocEntry>,
@@ -83,7 +86,7 @@ fn title_text(t: &str) -> Option<(Option<String>, String)> {
     {
         return None;
     }
-    let core = rest.trim_end_matches(|c: char| c == ')' || c == '）');
+    let core = rest.trim_end_matches([')', '）']);
     let core = match core.rfind(['（', '(']) {
         Some(i) if core[..i].ends_with('表') => &core[..i],
         _ => core,
@@ -318,8 +321,7 @@ pub fn find_tables(
         let end = titles.get(ti + 1).map(|n| n.rec).unwrap_or(recs.len());
         let mut b = Builder::new(src, lines, t, tables.len(), meta);
         let mut stop = end;
-        for j in t.next..end {
-            let r = &recs[j];
+        for (j, r) in recs.iter().enumerate().take(end).skip(t.next) {
             let text = r.single().unwrap_or("");
             // a line of text after the rows of a tab-separated table ends it
             if b.started
@@ -702,15 +704,15 @@ impl<'a, 's> Builder<'a, 's> {
         let first_label = roles
             .iter()
             .position(|r| matches!(r, ColRole::Name | ColRole::Code | ColRole::Seq));
-        for j in 0..width {
-            if roles[j] == ColRole::Value
+        for (j, role) in roles.iter_mut().enumerate() {
+            if *role == ColRole::Value
                 && first_label.is_some_and(|f| j < f)
                 && self
                     .data
                     .iter()
                     .all(|r| r.cells.get(j).is_none_or(|c| c.is_empty()))
             {
-                roles[j] = ColRole::Skip;
+                *role = ColRole::Skip;
             }
         }
         // groups: a name column after value columns starts a new side
@@ -988,7 +990,7 @@ impl<'a, 's> Builder<'a, 's> {
                 }
             }
             // which group each run belongs to
-            let mut assigned: Vec<(u8, (Vec<Tok>, Vec<Tok>))> = Vec::new();
+            let mut assigned: Vec<(u8, Run)> = Vec::new();
             if sided {
                 let n = runs.len();
                 for (ri, run) in runs.into_iter().enumerate() {

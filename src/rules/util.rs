@@ -40,29 +40,13 @@ pub fn key_name(row: &Row) -> String {
     n.strip_suffix("收入").unwrap_or(&n).to_string()
 }
 
-/// Rows of a sided table's group, by normalized name.
-pub fn find_named<'t>(
-    t: &'t Table,
-    group: u8,
-    pred: impl Fn(&str) -> bool,
-) -> Option<(RowIdx, &'t Row)> {
-    t.rows
-        .iter()
-        .enumerate()
-        .find(|(_, r)| r.group == group && pred(&r.plain_name()))
-}
-
 /// The amount column of a group (预算数 / 金额 / 合计, the first value column).
 pub fn amount_col(t: &Table, group: u8) -> Option<ColIdx> {
     t.cols_in(group).next()
 }
 
 /// Tables of a kind in a section.
-pub fn tables<'d>(
-    doc: &'d Document,
-    section: usize,
-    kind: TableKind,
-) -> impl Iterator<Item = &'d Table> {
+pub fn tables(doc: &Document, section: usize, kind: TableKind) -> impl Iterator<Item = &Table> {
     doc.tables
         .iter()
         .filter(move |t| t.section == section && t.kind == kind && !t.rows.is_empty())

@@ -99,31 +99,35 @@ pub(crate) fn check(ctx: &Ctx, out: &mut Sink) {
             );
             continue;
         }
+        // keys computed once per table (names are normalised, which allocates)
+        let dept_keys: Vec<(u8, String)> = t.rows.iter().map(key).collect();
+        let part_keys: Vec<Vec<(u8, String)>> = parts
+            .iter()
+            .map(|p| p.rows.iter().map(key).collect())
+            .collect();
         for (ri, r) in t.rows.iter().enumerate() {
             if r.ambiguous {
                 continue;
             }
-            let k = key(r);
-            // a key printed twice in the department table (e.g. repeated names) cannot be matched
-            if t.rows.iter().filter(|x| key(x) == k).count() > 1 {
+            let k = &dept_keys[ri];
+            // a key printed twice (e.g. repeated names) cannot be matched
+            if dept_keys.iter().filter(|x| *x == k).count() > 1
+                || part_keys
+                    .iter()
+                    .any(|ks| ks.iter().filter(|x| *x == k).count() > 1)
+            {
                 continue;
             }
             let matches: Vec<(&Table, usize)> = parts
                 .iter()
-                .flat_map(|p| {
-                    p.rows
-                        .iter()
+                .zip(&part_keys)
+                .flat_map(|(p, ks)| {
+                    ks.iter()
                         .enumerate()
-                        .filter(|(_, x)| key(x) == k && !x.ambiguous)
+                        .filter(|(i, x)| *x == k && !p.rows[*i].ambiguous)
                         .map(move |(i, _)| (*p, i))
                 })
                 .collect();
-            if parts
-                .iter()
-                .any(|p| p.rows.iter().filter(|x| key(x) == k).count() > 1)
-            {
-                continue;
-            }
             for c in t.cols_in(r.group) {
                 let Some(dv) = val(r, c) else { continue };
                 let Some(sum) = matches

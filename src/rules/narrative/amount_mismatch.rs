@@ -249,9 +249,7 @@ pub(crate) fn check(ctx: &Ctx, out: &mut Sink) {
                 // other years are not this budget
                 let sentence = before.rsplit(['。', '；']).next().unwrap_or(before);
                 if let Some(y) = year {
-                    if (2000..2100)
-                        .any(|other| other != y && sentence.contains(&format!("{other}年")))
-                    {
+                    if years_in(sentence).any(|other| other != y) {
                         continue;
                     }
                 }
@@ -345,5 +343,20 @@ fn breakdown_of_other(ctx: &Ctx, para_start: usize, at: usize, dict: &[Entry], u
     !dict.iter().any(|e| {
         (e.key.contains("合计") || e.key.contains("总计") || e.key == "基本")
             && e.value.convert(e.unit, unit).meets(pv)
+    })
+}
+
+/// Every "2023年" in a text.
+fn years_in(text: &str) -> impl Iterator<Item = i32> + '_ {
+    text.match_indices('年').filter_map(move |(i, _)| {
+        let digits = text.get(i.checked_sub(4)?..i)?;
+        let before_ok = text[..i - 4]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_ascii_digit());
+        (before_ok && digits.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| digits.parse().ok())
+            .flatten()
+            .filter(|y| (1990..2100).contains(y))
     })
 }
