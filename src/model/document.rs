@@ -60,6 +60,16 @@ pub struct Paragraph {
     pub mentions: Vec<Mention>,
     /// The paragraph is a heading line itself.
     pub is_heading: bool,
+    /// Tables the text names ("基本支出表、项目支出表").
+    pub refs: Vec<TableRef>,
+}
+
+/// A table named in the text.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct TableRef {
+    pub span: Span,
+    pub kind: TableKind,
+    pub name: String,
 }
 
 /// A table promised by the 目录.

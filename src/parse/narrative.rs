@@ -1,7 +1,7 @@
 //! The 情况说明: paragraphs outside tables, their heading path, and every amount / percent in them.
 use super::lines::Line;
 use super::number::parse_amount;
-use crate::model::{Mention, MentionKind, Paragraph, Unit};
+use crate::model::{Mention, MentionKind, Paragraph, TableKind, TableRef, Unit};
 use crate::text::Span;
 
 /// Word exports prefix headings with "[bookmark: _Toc…]".
@@ -65,6 +65,7 @@ pub fn paragraphs(src: &str, lines: &[Line], table_lines: &[(usize, usize)]) -> 
         heading: Vec<String>,
         span: Span,
         mentions: Vec<Mention>,
+        refs: Vec<TableRef>,
         is_heading: bool,
         last_line: usize,
     }
@@ -91,6 +92,7 @@ pub fn paragraphs(src: &str, lines: &[Line], table_lines: &[(usize, usize)]) -> 
             .find(|x| !x.trim().is_empty())
             .unwrap_or("");
         let mentions = mentions(src, l.start, l.text, next);
+        let refs = table_refs(l.start, l.text);
         let heading_path: Vec<String> = path.iter().map(|(_, h)| h.clone()).collect();
         // body lines under the same heading form one paragraph (PDF text wraps sentences over lines)
         match out.last_mut() {
@@ -102,12 +104,14 @@ pub fn paragraphs(src: &str, lines: &[Line], table_lines: &[(usize, usize)]) -> 
             {
                 p.span = p.span.cover(l.span());
                 p.mentions.extend(mentions);
+                p.refs.extend(refs);
                 p.last_line = i;
             }
             _ => out.push(Para {
                 heading: heading_path,
                 span: l.span(),
                 mentions,
+                refs,
                 is_heading: heading.is_some(),
                 last_line: i,
             }),
@@ -120,6 +124,7 @@ pub fn paragraphs(src: &str, lines: &[Line], table_lines: &[(usize, usize)]) -> 
             span: p.span,
             mentions: p.mentions,
             is_heading: p.is_heading,
+            refs: p.refs,
         })
         .collect()
 }
@@ -180,6 +185,57 @@ pub fn mentions(_src: &str, at: usize, text: &str, next: &str) -> Vec<Mention> {
         i = j.max(i + 1);
     }
     out
+}
+
+/// Table names in a line of text: the longest run of CJK characters before a "表" that names a
+/// known kind of table ("项目支出表", "收支预算总表"), not "下表", "本表", "报表", "空表".
+pub fn table_refs(at: usize, text: &str) -> Vec<TableRef> {
+    let mut out = Vec::new();
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        if c != '表' || chars.get(k + 1).is_some_and(|x| x.1 == '格') {
+            continue;
+        }
+        let mut s = k;
+        while s > 0 && k - s < 16 && is_cjk(chars[s - 1].1) {
+            s -= 1;
+        }
+        let end = i + '表'.len_utf8();
+        // the longest suffix that names a table kind
+        for from in s..k.saturating_sub(2) {
+            let name = &text[chars[from].0..end];
+            if [
+                "下表",
+                "本表",
+                "报表",
+                "续表",
+                "附表",
+                "空表",
+                "列表",
+                "一览表",
+                "对表",
+            ]
+            .iter()
+            .any(|x| name.ends_with(x))
+            {
+                break;
+            }
+            let kind = TableKind::from_title(name);
+            if kind != TableKind::Other {
+                out.push(TableRef {
+                    span: Span::new(at + chars[from].0, at + end),
+                    kind,
+                    name: name.to_string(),
+                });
+                break;
+            }
+        }
+    }
+    out
+}
+
+fn is_cjk(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c) || c == '“' || c == '”'
 }
 
 #[cfg(test)]
