@@ -219,15 +219,30 @@ pub(crate) fn check(ctx: &Ctx, out: &mut Sink) {
                 "一般公共预算支出类",
             );
         }
-        if let (Some(g), Some(b)) = (gb, basic) {
-            let (gs, bs) = (by_code(g, ColKey::Basic), by_code(b, ColKey::Total));
-            if let (Some(x), Some(y)) = (gs.get("合计"), bs.get("合计")) {
-                let (a, b2) = (
-                    BTreeMap::from([("基本支出合计".to_string(), *x)]),
-                    BTreeMap::from([("基本支出合计".to_string(), *y)]),
-                );
-                compare(out, &g.label(), &a, &b.label(), &b2, false, "基本支出");
+        // every 基本支出表 (there may be a detail table too) totals the general budget's 基本支出
+        if let Some(g) = gb {
+            if let Some(x) = by_code(g, ColKey::Basic).get("合计") {
+                for b in tables(doc, s, TableKind::BasicExpenditure) {
+                    if let Some(y) = total_of(b) {
+                        let a = BTreeMap::from([("基本支出合计".to_string(), *x)]);
+                        let b2 = BTreeMap::from([("基本支出合计".to_string(), y)]);
+                        compare(out, &g.label(), &a, &b.label(), &b2, false, "基本支出");
+                    }
+                }
             }
+        }
+        let _ = basic;
+        // income items printed in both 收支总表 and 财政拨款收支总表 (一般公共预算拨款, 其中：财政拨款 …)
+        if let (Some(sm), Some(f)) = (summary, fiscal) {
+            compare(
+                out,
+                &sm.label(),
+                &income_items(sm),
+                &f.label(),
+                &income_items(f),
+                false,
+                "收入项目",
+            );
         }
         // all income is general budget: the summary's classes equal the general budget table's
         if let (Some(sm), Some(g)) = (summary, gb) {
@@ -267,4 +282,42 @@ fn pure_general_budget(t: &Table) -> bool {
         .find(|r| r.group == 0 && r.plain_name().ends_with("总计"))
         .and_then(|r| val(r, c));
     matches!((gb, total), (Some(a), Some(b)) if !b.value.is_zero() && a.meets(b))
+}
+
+/// The 合计 row's total of a table (Total column, or its first column).
+fn total_of(t: &Table) -> Option<(Approx, Location)> {
+    let c = t.col(ColKey::Total).or_else(|| t.cols_in(0).next())?;
+    let r = t.rows.iter().position(|r| r.role == RowRole::Total)?;
+    val(&t.rows[r], c).map(|v| {
+        (
+            v.convert(t.unit, crate::model::Unit::Wan),
+            cell_loc(t, r, c),
+        )
+    })
+}
+
+/// Income-side items of a sided table by normalised name (first occurrence; 上年结转 sub-items excluded).
+fn income_items(t: &Table) -> Series {
+    let mut m = Series::new();
+    let Some(c) = amount_col(t, 0) else { return m };
+    for (ri, r) in t.rows.iter().enumerate() {
+        if r.group != 0 {
+            continue;
+        }
+        let n = key_name(r);
+        let n = n.strip_suffix("拨款").unwrap_or(&n).to_string();
+        let n = n.strip_suffix("预算").unwrap_or(&n).to_string();
+        if n.contains("合计") || n.contains("总计") || n.contains("结转") || n.contains("本年")
+        {
+            continue;
+        }
+        // only the first occurrence: 财政拨款收支总表 repeats fund names under 上年结转
+        if let Some(v) = val(r, c) {
+            m.entry(n).or_insert((
+                v.convert(t.unit, crate::model::Unit::Wan),
+                cell_loc(t, ri, c),
+            ));
+        }
+    }
+    m
 }

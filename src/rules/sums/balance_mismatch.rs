@@ -100,6 +100,16 @@ pub(crate) fn check(ctx: &Ctx, out: &mut Sink) {
                     .collect();
                 if style != 0 && !parts.is_empty() {
                     compare(out, t, yt, col, &parts, "各项目之和");
+                    // a single higher-level heading row above the items ("一、部门预算" over "1、…") is their sum too
+                    let first = parts[0];
+                    let heads: Vec<RowIdx> = rows
+                        .iter()
+                        .copied()
+                        .filter(|&i| i < first && marker_style(&t.rows[i].name) == 1 && style == 2)
+                        .collect();
+                    if let [h] = heads[..] {
+                        compare(out, t, h, col, &parts, "下级项目之和");
+                    }
                 }
                 if let Some(gt) = grand_total {
                     let extra: Vec<RowIdx> = rows
