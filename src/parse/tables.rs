@@ -457,8 +457,8 @@ struct Builder<'a, 's> {
     title: &'s Title,
     id: TableId,
     unit: Unit,
-    header: Vec<Rec<'a>>,
-    data: Vec<Rec<'a>>,
+    header: Vec<&'s Rec<'a>>,
+    data: Vec<&'s Rec<'a>>,
     notes: Vec<Note>,
     started: bool,
     /// 栏次 count when printed
@@ -494,7 +494,7 @@ impl<'a, 's> Builder<'a, 's> {
         }
     }
 
-    fn feed(&mut self, rec: &Rec<'a>) {
+    fn feed(&mut self, rec: &'s Rec<'a>) {
         let joined = rec.joined();
         let j = strip_decor(&joined);
         // page header / meta
@@ -543,12 +543,12 @@ impl<'a, 's> Builder<'a, 's> {
             }
         } else if self.is_data(rec) {
             self.started = true;
-            self.data.push(rec.clone());
+            self.data.push(rec);
         } else if !self.started {
-            self.header.push(rec.clone());
+            self.header.push(rec);
         } else {
             // a header-like row after data (e.g. the name part of a row split by a page break)
-            self.data.push(rec.clone());
+            self.data.push(rec);
         }
     }
 
@@ -747,7 +747,7 @@ impl<'a, 's> Builder<'a, 's> {
             group_of[j] = g;
         }
         // header labels: carry group labels of upper header rows to the right over empty cells
-        let hrows: Vec<&Rec> = self.header.iter().filter(|h| h.grid).collect();
+        let hrows: Vec<&Rec> = self.header.iter().copied().filter(|h| h.grid).collect();
         let mut carried: Vec<Vec<String>> = vec![Vec::new(); width];
         for (hi, h) in hrows.iter().enumerate() {
             let last = hi + 1 == hrows.len();
@@ -1224,7 +1224,7 @@ impl<'a, 's> Builder<'a, 's> {
     }
 }
 
-fn is_seq_column(data: &[Rec], j: usize) -> bool {
+fn is_seq_column(data: &[&Rec], j: usize) -> bool {
     let mut prev = 0u32;
     let mut n = 0;
     for r in data {
