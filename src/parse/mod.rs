@@ -146,9 +146,33 @@ pub fn normalize_name(name: &str) -> String {
 }
 
 fn strip_list_marker(s: &str) -> &str {
-    const NUMS: &str = "一二三四五六七八九十百零〇0123456789";
+    fn numeral(c: char) -> bool {
+        c.is_ascii_digit()
+            || matches!(
+                c,
+                '一' | '二'
+                    | '三'
+                    | '四'
+                    | '五'
+                    | '六'
+                    | '七'
+                    | '八'
+                    | '九'
+                    | '十'
+                    | '百'
+                    | '零'
+                    | '〇'
+            )
+    }
+    // fast path: most names start with neither a bracket, a numeral nor a circled number
+    let Some(first) = s.chars().next() else {
+        return s;
+    };
+    if !(numeral(first) || matches!(first, '(' | '（') || ('①'..='⑳').contains(&first)) {
+        return s;
+    }
     let t = s.trim_start_matches(['(', '（']);
-    let rest = t.trim_start_matches(|c: char| NUMS.contains(c));
+    let rest = t.trim_start_matches(numeral);
     if rest.len() < t.len() {
         let r2 = rest.trim_start_matches([')', '）', '、', '.', '．']);
         if r2.len() < rest.len() || t.len() < s.len() {

@@ -458,6 +458,8 @@ struct Builder<'a, 's> {
     id: TableId,
     unit: Unit,
     header: Vec<&'s Rec<'a>>,
+    /// The header rows' text, to recognise them when a page break repeats them.
+    header_joined: Vec<String>,
     data: Vec<&'s Rec<'a>>,
     notes: Vec<Note>,
     started: bool,
@@ -484,6 +486,7 @@ impl<'a, 's> Builder<'a, 's> {
             id,
             unit: meta.unit.unwrap_or(Unit::Wan),
             header: vec![],
+            header_joined: vec![],
             data: vec![],
             notes: vec![],
             started: false,
@@ -497,11 +500,13 @@ impl<'a, 's> Builder<'a, 's> {
     fn feed(&mut self, rec: &'s Rec<'a>) {
         let joined = rec.joined();
         let j = strip_decor(&joined);
-        // page header / meta
-        if let Some(u) = rec.filled().find_map(|c| unit_in(c.text)) {
+        // page header / meta (short rows only: a data row is never a page header)
+        let short = rec.filled_count() <= 6;
+        if let Some(u) = rec.filled().filter(|_| short).find_map(|c| unit_in(c.text)) {
             self.unit = u;
         }
-        if rec.filled().any(|c| is_page_header(c.text))
+        if short
+            && rec.filled().any(|c| is_page_header(c.text))
             && !rec.filled().any(|c| parse_amount(c.text, false).is_some())
         {
             for c in rec.filled() {
@@ -537,7 +542,7 @@ impl<'a, 's> Builder<'a, 's> {
             self.lanes = Some(n);
             return;
         }
-        if self.started && self.header.iter().any(|h| h.joined() == joined) {
+        if self.started && self.header_joined.contains(&joined) {
             if self.breaks.last() != Some(&self.data.len()) {
                 self.breaks.push(self.data.len());
             }
@@ -546,6 +551,7 @@ impl<'a, 's> Builder<'a, 's> {
             self.data.push(rec);
         } else if !self.started {
             self.header.push(rec);
+            self.header_joined.push(joined);
         } else {
             // a header-like row after data (e.g. the name part of a row split by a page break)
             self.data.push(rec);
