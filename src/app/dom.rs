@@ -16,6 +16,11 @@ pub fn document() -> Document {
     window().document().expect("a document")
 }
 
+/// Milliseconds from the page's time origin.
+pub fn now() -> f64 {
+    window().performance().map(|p| p.now()).unwrap_or_default()
+}
+
 fn by_id(id: &str) -> Option<Element> {
     document().get_element_by_id(id)
 }

@@ -9,6 +9,7 @@ use components::{
     FindingsPanel, InputPane, SourceView, SummaryBar, TablesView, Toolbar, UncheckedList,
 };
 use gloo::events::{EventListener, EventListenerOptions};
+use gloo::timers::callback::Timeout;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -25,11 +26,24 @@ pub fn start() {
     };
 }
 
+/// Tables rendered in the first frame after a new text (the rest follow right after it is painted).
+const FIRST_TABLES: usize = 4;
+
+thread_local! {
+    static CHECK_MS: std::cell::Cell<f64> = const { std::cell::Cell::new(0.0) };
+}
+
 impl Reducible for AppState {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        Rc::new(reduce(&self, action))
+        let t0 = dom::now();
+        let next = reduce(&self, action);
+        if next.revision != self.revision {
+            // How long the check of the new text took (shown as `data-check-ms` for measurements).
+            CHECK_MS.with(|c| c.set(dom::now() - t0));
+        }
+        Rc::new(next)
     }
 }
 
@@ -192,6 +206,22 @@ fn app() -> Html {
         });
     }
 
+    // Two-step rendering of a new text: first the summary, the findings and the first tables (what
+    // the first screen shows), then, after that frame is painted, every table and the source view.
+    let full_rev = use_state_eq(|| u64::MAX);
+    let full = *full_rev == state.revision;
+    {
+        let full_rev = full_rev.clone();
+        use_effect_with(state.revision, move |rev| {
+            let rev = *rev;
+            let frame = gloo::render::request_animation_frame(move |_| {
+                Timeout::new(0, move || full_rev.set(rev)).forget();
+            });
+            // A newer text before the frame: drop this one.
+            move || drop(frame)
+        });
+    }
+
     let tx = state.lang.texts();
     let dispatch = |a: fn() -> Action| {
         let d = state.dispatcher();
@@ -227,14 +257,19 @@ fn app() -> Html {
             <Toolbar lang={state.lang} has_input={has_input} on_action={on_action.clone()} on_export={on_export} />
             { for notice }
             <main id="main" data-rev={state.revision.to_string()} data-origin={origin_attr(&state.origin)}
-                data-findings={report.findings.len().to_string()} data-marked={state.analysis.markers.marked_cells().to_string()}>
-                <InputPane lang={state.lang} input={Shared(state.input.clone())} origin={state.origin.clone()} on_action={on_action.clone()} on_file={on_file} />
+                data-findings={report.findings.len().to_string()}
+                data-complete={full.to_string()} data-check-ms={format!("{:.1}", CHECK_MS.with(|c| c.get()))} data-marked={state.analysis.markers.marked_cells().to_string()}>
+                <InputPane lang={state.lang} input={Shared(state.input.clone())} origin={state.origin.clone()}
+                    editing={state.editing} on_action={on_action.clone()} on_file={on_file} />
                 if has_input {
                     <SummaryBar lang={state.lang} analysis={Shared(state.analysis.clone())} filter={state.filter} on_action={on_action.clone()} />
                     <div class="results">
                         <div class="results__main">
-                            <TablesView lang={state.lang} analysis={Shared(state.analysis.clone())} input={Shared(state.input.clone())} on_action={on_action.clone()} />
-                            <SourceView lang={state.lang} analysis={Shared(state.analysis.clone())} input={Shared(state.input.clone())} on_action={on_action.clone()} />
+                            <TablesView lang={state.lang} analysis={Shared(state.analysis.clone())} input={Shared(state.input.clone())}
+                                limit={(!full).then_some(FIRST_TABLES)} on_action={on_action.clone()} />
+                            if full {
+                                <SourceView lang={state.lang} analysis={Shared(state.analysis.clone())} input={Shared(state.input.clone())} on_action={on_action.clone()} />
+                            }
                         </div>
                         <aside class="results__side">
                             <FindingsPanel lang={state.lang} analysis={Shared(state.analysis.clone())} input={Shared(state.input.clone())}

@@ -75,6 +75,8 @@ pub struct Texts {
     pub dismiss: &'static str,
     pub related: &'static str,
     pub table_unit: &'static str,
+    pub edit: &'static str,
+    pub done_editing: &'static str,
 }
 
 static ZH: Texts = Texts {
@@ -117,6 +119,8 @@ static ZH: Texts = Texts {
     dismiss: "关闭",
     related: "对照",
     table_unit: "单位",
+    edit: "编辑文字",
+    done_editing: "收起",
 };
 
 static EN: Texts = Texts {
@@ -159,6 +163,8 @@ static EN: Texts = Texts {
     dismiss: "Dismiss",
     related: "compared with",
     table_unit: "Unit",
+    edit: "Edit text",
+    done_editing: "Done",
 };
 
 pub fn severity(lang: Lang, s: Severity) -> &'static str {
@@ -169,6 +175,15 @@ pub fn severity(lang: Lang, s: Severity) -> &'static str {
         (Lang::En, Severity::Error) => "errors",
         (Lang::En, Severity::Warning) => "warnings",
         (Lang::En, Severity::Info) => "notes",
+    }
+}
+
+/// "已载入 81.4 KB，共 2,345 行" — the one-line summary of a loaded text.
+pub fn loaded(lang: Lang, bytes: usize, lines: usize) -> String {
+    let kb = format!("{:.1}", bytes as f64 / 1024.0);
+    match lang {
+        Lang::Zh => format!("已载入 {kb} KB，共 {lines} 行"),
+        Lang::En => format!("{kb} KB loaded, {lines} lines"),
     }
 }
 

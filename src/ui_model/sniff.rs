@@ -1,5 +1,6 @@
 //! What a dropped or picked file is, decided from its bytes before decoding. The app decodes the
-//! legacy encodings with `encoding_rs` (wasm only); everything here is pure and tested natively.
+//! legacy encoding (GBK/GB18030) with the browser's WHATWG decoder; everything here is pure and
+//! tested natively.
 
 /// The verdict on a file's bytes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

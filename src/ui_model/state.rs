@@ -134,6 +134,10 @@ pub struct AppState {
     pub expanded: BTreeSet<String>,
     pub lang: Lang,
     pub notice: Option<Notice>,
+    /// The text area is open for editing. When closed, a loaded text is shown as a one-line
+    /// summary (the source view shows it in full): laying out a large text area costs far more
+    /// than checking its text, so it is only shown when asked for.
+    pub editing: bool,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -169,6 +173,8 @@ pub enum Action {
     ToggleSeverity(Severity),
     SetLang(Lang),
     DismissNotice,
+    /// Open or close the text area.
+    SetEditing(bool),
 }
 
 impl AppState {
@@ -204,6 +210,8 @@ impl AppState {
 
     fn with_input(&self, text: String, origin: Origin) -> AppState {
         let analysis = Rc::new(Analysis::of(&text));
+        // Typing goes on in the open text area; a new document (example, file) closes it.
+        let editing = self.editing && origin == Origin::Typed;
         AppState {
             input: Rc::from(text),
             analysis,
@@ -211,6 +219,7 @@ impl AppState {
             revision: self.revision + 1,
             selected: None,
             notice: None,
+            editing,
             ..self.clone()
         }
     }
@@ -328,6 +337,10 @@ pub fn reduce(state: &AppState, action: Action) -> AppState {
         }
         Action::SetLang(lang) => AppState {
             lang,
+            ..state.clone()
+        },
+        Action::SetEditing(editing) => AppState {
+            editing,
             ..state.clone()
         },
         Action::DismissNotice => AppState {

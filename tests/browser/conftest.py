@@ -119,7 +119,7 @@ def wait_for(driver, js, message, timeout=TIMEOUT):
 
 def load_example(driver, server, stem):
     driver.get(f"{base_url(server)}/#example={stem}")
-    wait_for(driver, f"document.querySelector('main[data-origin=\"example:{stem}\"]')", f"example {stem} rendered")
+    wait_for(driver, f"document.querySelector('main[data-origin=\"example:{stem}\"][data-complete=\"true\"]')", f"example {stem} rendered")
 
 
 def screenshot(driver, name, max_height=2400):

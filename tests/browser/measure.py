@@ -1,9 +1,10 @@
 """Measure the web app (run by scripts/measure.sh after a release build):
 
 1. the size of dist/: wasm + js + css, each gzipped (-9), target <= 300 KB in all;
-2. the time from pasting the largest seed into the text area to rendered results in headless
-   Chromium (the input event of a paste, through the check and the render, to the next painted
-   frame), target <= 150 ms; the median of several runs.
+2. the time from pasting the largest seed into the empty text area (a paste event carrying the
+   text) to rendered results in headless Chromium, through the check and the render to the painted
+   frame, target <= 150 ms; the median of several runs. The page renders a new text in two steps
+   (first screen, then every table and the source view): both are timed.
 """
 import gzip
 import pathlib
@@ -23,23 +24,30 @@ const ta = document.getElementById('input');
 const main = document.getElementById('main');
 const rev = main.dataset.rev;
 const t0 = performance.now();
+let first = null;
+// After a new text the page renders twice: the summary, the findings and the first tables, then
+// (after that frame is painted) every table and the source view. Time both, to their painted frames.
+const painted = (then) => requestAnimationFrame(() => setTimeout(() => then(performance.now() - t0), 0));
 const obs = new MutationObserver(() => {
-  if (main.dataset.rev === rev) return;
-  obs.disconnect();
-  const checked = performance.now() - t0;
-  // The results are in the DOM; wait for the frame that paints them.
-  requestAnimationFrame(() => setTimeout(() => done([checked, performance.now() - t0]), 0));
+  if (first === null && main.dataset.rev !== rev) {
+    first = {check: parseFloat(main.dataset.checkMs), dom: performance.now() - t0};
+    painted((ms) => { first.painted = ms; });
+  }
+  if (first !== null && main.dataset.complete === 'true') {
+    obs.disconnect();
+    painted((ms) => {
+      const wait = () => first.painted === undefined ? setTimeout(wait, 0) : done([first.check, first.painted, ms]);
+      wait();
+    });
+  }
 });
-obs.observe(main, {attributes: true, attributeFilter: ['data-rev']});
-ta.value = text;
-ta.dispatchEvent(new InputEvent('input', {bubbles: true, inputType: 'insertFromPaste', data: null}));
+obs.observe(main, {attributes: true, attributeFilter: ['data-rev', 'data-complete']});
+const data = new DataTransfer();
+data.setData('text/plain', text);
+ta.dispatchEvent(new ClipboardEvent('paste', {clipboardData: data, bubbles: true, cancelable: true}));
 """
 
-CLEAR = """
-const ta = document.getElementById('input');
-ta.value = '';
-ta.dispatchEvent(new InputEvent('input', {bubbles: true, inputType: 'deleteByCut'}));
-"""
+CLEAR = "document.getElementById('clear').click();"
 
 
 def sizes():
@@ -67,19 +75,22 @@ def main():
     try:
         driver.get(f"{base_url(server)}/")
         wait_for(driver, "document.querySelector('main[data-origin=\"empty\"]')", "app started")
-        checked, painted = [], []
+        checks, firsts, completes = [], [], []
         for _ in range(RUNS):
             driver.execute_script(CLEAR)
             wait_for(driver, "document.querySelector('main[data-origin=\"empty\"]')", "cleared")
-            c, p = driver.execute_async_script(PASTE, text)
-            checked.append(c)
-            painted.append(p)
-        med = statistics.median(painted)
+            c, f, a = driver.execute_async_script(PASTE, text)
+            checks.append(c)
+            firsts.append(f)
+            completes.append(a)
+        med = statistics.median(firsts)
         verdict = "ok" if med <= TIME_TARGET else "OVER TARGET"
         print(
-            f"paste -> rendered results, largest seed {seed.name} ({len(text.encode()) / 1024:.0f} KB): "
-            f"median {med:.0f} ms to the painted frame (min {min(painted):.0f}, max {max(painted):.0f}; "
-            f"DOM updated after median {statistics.median(checked):.0f} ms; {RUNS} runs; target <= {TIME_TARGET:.0f} ms: {verdict})"
+            f"paste -> rendered results, largest seed {seed.name} ({len(text.encode()) / 1024:.0f} KB), median of {RUNS} runs:\n"
+            f"  results painted (summary, findings, first tables): {med:.0f} ms (min {min(firsts):.0f}, max {max(firsts):.0f}; "
+            f"target <= {TIME_TARGET:.0f} ms: {verdict})\n"
+            f"  of which the check (parse + rules + marker index, wasm): {statistics.median(checks):.0f} ms\n"
+            f"  every table and the source view painted: {statistics.median(completes):.0f} ms (min {min(completes):.0f}, max {max(completes):.0f})"
         )
     finally:
         driver.quit()

@@ -49,6 +49,7 @@ def worst_by_cell(report):
 
 
 def page_facts(driver):
+    wait_for(driver, "document.querySelector('main[data-complete=\"true\"]')", "every table rendered")
     return driver.execute_script(
         """
         const q = (s) => document.querySelector(s);
@@ -113,6 +114,40 @@ def test_pasted_text_is_checked_and_never_put_in_the_url(driver, site, expected)
     assert len(got["marked"]) == len(marked_cells(want))
     assert got["hash"] == ""
     assert "#" not in driver.current_url and urllib.parse.quote(text[:20]) not in driver.current_url
+    assert source_text(driver) == text
+    # Once loaded, the text area closes to a summary; 编辑文字 opens it with the text.
+    assert not driver.find_elements(By.ID, "input")
+    driver.find_element(By.ID, "edit").click()
+    wait_for(driver, "document.activeElement && document.activeElement.id === 'input'", "text area open and focused")
+    assert driver.execute_script("return document.getElementById('input').value") == text
+    # Typing is checked after a pause (debounced).
+    rev = driver.execute_script("const t = document.getElementById('input'); t.setSelectionRange(0, 0); return document.getElementById('main').dataset.rev;")
+    driver.execute_cdp_cmd("Input.insertText", {"text": "X"})
+    wait_for(driver, f"document.getElementById('main').dataset.rev !== '{rev}'", "typing re-checked")
+    assert source_text(driver) == "X" + text
+    assert driver.execute_script("return document.activeElement.id") == "input", "the text area stays open while typing"
+
+
+def test_a_paste_event_is_checked_without_filling_the_text_area(driver, site, expected):
+    """A real paste (a paste event with the clipboard text) into the empty text area."""
+    stem = "004_b38152ec093229da"
+    text = (SEEDS / f"{stem}.txt").read_text(encoding="utf-8")
+    driver.get(f"{base_url(site)}/")
+    wait_for(driver, "document.querySelector('main[data-origin=\"empty\"]')", "empty page")
+    driver.execute_script(
+        """
+        const data = new DataTransfer();
+        data.setData('text/plain', arguments[0]);
+        document.getElementById('input').dispatchEvent(new ClipboardEvent('paste', {clipboardData: data, bubbles: true, cancelable: true}));
+        """,
+        text,
+    )
+    wait_for(driver, "document.querySelector('main[data-origin=\"typed\"] #sum-tables')", "pasted text checked")
+    want = expected[stem]
+    got = page_facts(driver)
+    assert got["sumTables"] == str(len(want["tables"]))
+    assert got["findings"] == len(want["findings"])
+    assert source_text(driver) == text
 
 
 def drop_file(driver, name, data):
@@ -133,8 +168,10 @@ def drop_file(driver, name, data):
     )
 
 
-def textarea_value(driver):
-    return driver.execute_script("return document.getElementById('input').value")
+def source_text(driver):
+    """The text being checked, as the source view shows it (the text area closes once loaded)."""
+    wait_for(driver, "document.querySelector('main[data-complete=\"true\"]')", "source view rendered")
+    return driver.execute_script("return document.querySelector('#source .source__text').textContent")
 
 
 def test_dropped_gbk_file_is_decoded(driver, site, expected):
@@ -149,7 +186,7 @@ def test_dropped_gbk_file_is_decoded(driver, site, expected):
     wait_for(driver, "document.querySelector('main[data-origin=\"empty\"]')", "empty page")
     drop_file(driver, "预算-gbk.txt", data)
     wait_for(driver, "document.querySelector('main[data-origin=\"file:预算-gbk.txt\"]')", "GBK file decoded")
-    assert textarea_value(driver) == text.replace("\r\n", "\n")
+    assert source_text(driver) == text.replace("\r\n", "\n")
     notice = driver.find_element(By.ID, "notice").text
     assert "GBK" in notice and "预算-gbk.txt" in notice
     want = expected[stem]
@@ -171,14 +208,14 @@ def test_picked_utf16_file_is_decoded_and_a_pdf_is_refused_without_losing_text(d
     wait_for(driver, "document.querySelector('main[data-origin=\"empty\"]')", "empty page")
     driver.find_element(By.ID, "file").send_keys(str(utf16))
     wait_for(driver, "document.querySelector('main[data-origin=\"file:utf16.txt\"]')", "UTF-16 file decoded")
-    assert textarea_value(driver) == text.replace("\r\n", "\n")
+    assert source_text(driver) == text.replace("\r\n", "\n")
     assert "UTF-16" in driver.find_element(By.ID, "notice").text
     assert page_facts(driver)["sumTables"] == str(len(expected[stem]["tables"]))
     rev = driver.execute_script("return document.getElementById('main').dataset.rev")
     driver.find_element(By.ID, "file").send_keys(str(pdf))
     wait_for(driver, "document.querySelector('#notice.notice--error')", "PDF refused with a message")
     assert "PDF" in driver.find_element(By.ID, "notice").text
-    assert textarea_value(driver) == text.replace("\r\n", "\n"), "the current text is kept"
+    assert source_text(driver) == text.replace("\r\n", "\n"), "the current text is kept"
     assert driver.execute_script("return document.getElementById('main').dataset.rev") == rev
     assert driver.find_element(By.TAG_NAME, "main").get_attribute("data-origin") == "file:utf16.txt"
 
@@ -303,7 +340,7 @@ def test_usable_at_375px(driver, site):
             """
             return {page: document.documentElement.scrollWidth, inner: window.innerWidth,
                     side: document.querySelector('.results__side').getBoundingClientRect().width,
-                    input: document.getElementById('input').getBoundingClientRect().width};
+                    input: document.querySelector('.input').getBoundingClientRect().width};
             """
         )
         assert widths["inner"] == 375

@@ -1,10 +1,13 @@
 //! The paste area with the examples menu, the file picker and 清空. Typing is debounced; a paste,
-//! a drop or any large change is checked at once.
+//! a drop or any large change is checked at once. Once a text is loaded the text area closes to a
+//! one-line summary (laying out a large text area costs far more than checking it); 编辑文字
+//! opens it again.
 use super::super::Shared;
 use crate::ui_model::examples::EXAMPLES;
-use crate::ui_model::i18n::Lang;
+use crate::ui_model::i18n::{self, Lang};
 use crate::ui_model::{Action, Origin};
 use gloo::timers::callback::Timeout;
+use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
@@ -18,6 +21,7 @@ pub struct InputPaneProps {
     pub lang: Lang,
     pub input: Shared<str>,
     pub origin: Origin,
+    pub editing: bool,
     pub on_action: Callback<Action>,
     pub on_file: Callback<web_sys::File>,
 }
@@ -26,6 +30,19 @@ pub struct InputPaneProps {
 pub fn input_pane(p: &InputPaneProps) -> Html {
     let tx = p.lang.texts();
     let timer = use_mut_ref(|| None::<Timeout>);
+    let area = use_node_ref();
+    let open = p.editing || p.input.is_empty();
+    // Focus the text area when it is opened for editing.
+    {
+        let area = area.clone();
+        use_effect_with(p.editing, move |editing| {
+            if *editing {
+                if let Some(ta) = area.cast::<HtmlTextAreaElement>() {
+                    let _ = ta.focus();
+                }
+            }
+        });
+    }
     let oninput = {
         let cb = p.on_action.clone();
         let timer = timer.clone();
@@ -47,6 +64,24 @@ pub fn input_pane(p: &InputPaneProps) -> Html {
                 *timer.borrow_mut() = Some(Timeout::new(DEBOUNCE_MS, move || {
                     cb.emit(Action::SetInput(value))
                 }));
+            }
+        })
+    };
+    // A paste into the empty area is taken straight from the clipboard and never laid out in it.
+    let onpaste = {
+        let cb = p.on_action.clone();
+        let intercept = !p.editing;
+        Callback::from(move |e: Event| {
+            if !intercept {
+                return;
+            }
+            let text = e
+                .dyn_ref::<web_sys::ClipboardEvent>()
+                .and_then(|c| c.clipboard_data())
+                .and_then(|d| d.get_data("text/plain").ok());
+            if let Some(text) = text.filter(|t| !t.is_empty()) {
+                e.prevent_default();
+                cb.emit(Action::SetInput(text));
             }
         })
     };
@@ -79,9 +114,35 @@ pub fn input_pane(p: &InputPaneProps) -> Html {
             cb.emit(Action::SetInput(String::new()));
         })
     };
+    let set_editing = |on: bool| {
+        let cb = p.on_action.clone();
+        Callback::from(move |_| cb.emit(Action::SetEditing(on)))
+    };
     let current = match &p.origin {
         Origin::Example(stem) => *stem,
         _ => "",
+    };
+    let body = if open {
+        html! {
+            <textarea id="input" ref={area} spellcheck="false" autocomplete="off" placeholder={tx.placeholder}
+                value={p.input.to_string()} {oninput} {onpaste}></textarea>
+        }
+    } else {
+        let preview: String = p
+            .input
+            .lines()
+            .map(str::trim)
+            .find(|l| !l.is_empty())
+            .unwrap_or("")
+            .chars()
+            .take(60)
+            .collect();
+        html! {
+            <div class="input__loaded" id="loaded">
+                <span class="input__meta">{ i18n::loaded(p.lang, p.input.len(), p.input.lines().count()) }</span>
+                <span class="input__preview">{ preview }</span>
+            </div>
+        }
     };
     html! {
         <section class="input" aria-labelledby="input-label">
@@ -95,10 +156,16 @@ pub fn input_pane(p: &InputPaneProps) -> Html {
                 </select>
                 <label class="button" for="file">{ tx.open_file }</label>
                 <input type="file" id="file" class="visually-hidden" onchange={on_pick} />
+                if !p.input.is_empty() {
+                    if p.editing {
+                        <button type="button" id="edit" onclick={set_editing(false)}>{ tx.done_editing }</button>
+                    } else {
+                        <button type="button" id="edit" onclick={set_editing(true)}>{ tx.edit }</button>
+                    }
+                }
                 <button type="button" id="clear" onclick={clear} disabled={p.input.is_empty()}>{ tx.clear }</button>
             </div>
-            <textarea id="input" spellcheck="false" autocomplete="off" placeholder={tx.placeholder}
-                value={p.input.to_string()} {oninput}></textarea>
+            { body }
         </section>
     }
 }

@@ -17,6 +17,8 @@ pub struct TablesViewProps {
     pub lang: Lang,
     pub analysis: Shared<Analysis>,
     pub input: Shared<str>,
+    /// Render only the first tables fully and the others as their captions (the first frame).
+    pub limit: Option<usize>,
     pub on_action: Callback<Action>,
 }
 
@@ -52,9 +54,18 @@ pub fn tables_view(p: &TablesViewProps) -> Html {
                 items.push(html! { <h3 class="tables__section" key={format!("sec-{section}")}>{ s.name.clone() }</h3> });
             }
         }
-        items.push(html! {
-            <TableView key={t.id} lang={p.lang} analysis={p.analysis.clone()} input={p.input.clone()} table={t.id} />
-        });
+        if p.limit.is_some_and(|n| t.id >= n) {
+            // Not yet: the caption only, replaced by the table right after the first frame.
+            items.push(html! {
+                <figure key={t.id} class="table table--pending" id={format!("t-{}", t.id)}>
+                    <p class="caption__title">{ t.label() }</p>
+                </figure>
+            });
+        } else {
+            items.push(html! {
+                <TableView key={t.id} lang={p.lang} analysis={p.analysis.clone()} input={p.input.clone()} table={t.id} />
+            });
+        }
     }
     html! {
         <section class="tables" id="tables" aria-labelledby="tables-title" {onclick} {onkeydown}>

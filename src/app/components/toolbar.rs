@@ -37,7 +37,7 @@ pub fn toolbar(p: &ToolbarProps) -> Html {
                 <button type="button" id="print" disabled={!p.has_input} onclick={print}>{ tx.print }</button>
                 <button type="button" id="lang" class="toolbar__lang" onclick={switch} lang={if p.lang == Lang::Zh { "en" } else { "zh-CN" }}>{ tx.switch_lang }</button>
             </div>
-            <p class="privacy" id="privacy"><span aria-hidden="true">{ "🔒 " }</span>{ tx.privacy }</p>
+            <p class="privacy" id="privacy">{ tx.privacy }</p>
         </header>
     }
 }
