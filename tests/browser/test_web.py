@@ -285,6 +285,11 @@ def test_clicking_a_finding_focuses_its_cell(driver, site, expected):
         driver.execute_script("document.activeElement.blur()")
         body.send_keys("k")
         wait_for(driver, f"document.querySelector('#findings .finding.is-current[data-id=\"{order[0]}\"]')", "k moves back")
+    # The rule's documentation opens under its group.
+    toggle = driver.find_element(By.CSS_SELECTOR, "#findings .group__toggle")
+    toggle.click()
+    wait_for(driver, "document.querySelector('#findings .rule-doc h4')", "rule doc shown")
+    assert toggle.get_attribute("aria-expanded") == "true"
     # Enter on a focused finding button selects it, as a click does.
     last = order[-1]
     driver.execute_script(f"document.getElementById('f-{last}').focus()")
