@@ -241,7 +241,7 @@ impl ColKey {
         if l("基本支出") {
             return ColKey::Basic;
         }
-        if l("项目支出") {
+        if l("项目支出") || l("专项业务经费") || l("专项经费") {
             return ColKey::Project;
         }
         if l("人员经费") {

@@ -467,6 +467,8 @@ struct Builder<'a, 's> {
     lanes: Option<usize>,
     org_code: Option<String>,
     org_name: Option<String>,
+    /// The document's budget year.
+    year: Option<i32>,
     /// index into data after which a page break happened
     breaks: Vec<usize>,
 }
@@ -493,6 +495,7 @@ impl<'a, 's> Builder<'a, 's> {
             lanes: None,
             org_code: None,
             org_name: None,
+            year: meta.year,
             breaks: vec![],
         }
     }
@@ -787,6 +790,16 @@ impl<'a, 's> Builder<'a, 's> {
                 group: group_of[j],
             });
         }
+        // a column headed with an earlier year ("2024年预算数" in a 2025 budget) is last year's
+        if let Some(y) = self.year {
+            for c in table.columns.iter_mut() {
+                if years(&c.header).any(|x| x < y)
+                    && !matches!(c.key, ColKey::Change | ColKey::ChangePercent)
+                {
+                    c.key = ColKey::LastYear;
+                }
+            }
+        }
         apply_templates(table);
         table.groups = (0..=g)
             .map(|gi| group_label(&hrows, &roles, &group_of, gi))
@@ -949,6 +962,10 @@ impl<'a, 's> Builder<'a, 's> {
                 || (rows_toks.is_empty() && toks[0].text.parse::<u32>().is_ok_and(|n| n <= 2));
             if !starts && after_break {
                 // repeated column headers after a page break
+                continue;
+            }
+            // a page number on its own line
+            if !starts && toks.len() == 1 && toks[0].text.bytes().all(|b| b.is_ascii_digit()) {
                 continue;
             }
             after_break = false;
@@ -1224,7 +1241,7 @@ impl<'a, 's> Builder<'a, 's> {
                 role,
                 group: 0,
                 cells,
-                ambiguous: maxv > 1,
+                ambiguous: !form && maxv > 1,
             });
         }
     }
@@ -1487,6 +1504,28 @@ fn rekey_by_identities(t: &mut Table) -> bool {
             }
             true
         }
+        TableKind::IncomeSummary => {
+            let (Some(total), Some(sub)) = (key_at(t, Total), key_at(t, Subtotal)) else {
+                return false;
+            };
+            if let Some(co) = key_at(t, CarryOver) {
+                if holds_everywhere(t, total, &[sub, co]) {
+                    return false;
+                }
+            }
+            let Some(co) = (sub + 1..n).find(|&c| holds_everywhere(t, total, &[sub, c])) else {
+                return false;
+            };
+            for (i, c) in t.columns.iter_mut().enumerate() {
+                if i == co {
+                    c.key = CarryOver;
+                    c.header = CarryOver.label().into();
+                } else if c.key == CarryOver {
+                    c.key = Other;
+                }
+            }
+            true
+        }
         TableKind::BasicExpenditure => {
             let total = key_at(t, Total).or(key_at(t, Basic)).unwrap_or(0);
             t.columns[total].key = Total;
@@ -1511,4 +1550,12 @@ fn rekey_by_identities(t: &mut Table) -> bool {
         }
         _ => false,
     }
+}
+
+/// Years written as "2024年" in a text.
+fn years(text: &str) -> impl Iterator<Item = i32> + '_ {
+    text.match_indices('年').filter_map(move |(i, _)| {
+        let d = text.get(i.checked_sub(4)?..i)?;
+        d.parse::<i32>().ok().filter(|y| (1990..2100).contains(y))
+    })
 }

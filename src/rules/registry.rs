@@ -19,6 +19,7 @@ pub static ALL: &[&RuleMeta] = &[
     &cross::cross_table_mismatch::RULE,
     &cross::units_sum_mismatch::RULE,
     &cross::project_forms_mismatch::RULE,
+    &cross::operating_cost_exceeds_public::RULE,
     &narrative::amount_mismatch::RULE,
     &narrative::change_mismatch::RULE,
 ];

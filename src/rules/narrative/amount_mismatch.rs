@@ -159,7 +159,7 @@ const FILLERS: [&str; 12] = [
 ];
 
 /// The label right before an amount: the clause with codes "（501）", the year and fillers removed.
-fn label_before(text_before: &str) -> Option<String> {
+pub(crate) fn label_before(text_before: &str) -> Option<String> {
     let clause = match text_before.rfind(['，', '；', '：', '。', '、', ';', '\n']) {
         Some(i) => {
             &text_before[i + text_before[i..]
@@ -236,6 +236,7 @@ pub(crate) fn check(ctx: &Ctx, out: &mut Sink) {
         if dict.is_empty() {
             continue;
         }
+        check_forms(doc, s, &dict, out);
         for p in doc
             .paragraphs
             .iter()
@@ -359,4 +360,52 @@ fn years_in(text: &str) -> impl Iterator<Item = i32> + '_ {
             .flatten()
             .filter(|y| (1990..2100).contains(y))
     })
+}
+
+/// 绩效目标表 forms restate totals ("任务1 人员经费 849.19"): the same comparison as for sentences.
+fn check_forms(doc: &Document, section: usize, dict: &[Entry], out: &mut Sink) {
+    for t in doc
+        .tables
+        .iter()
+        .filter(|t| t.section == section && t.kind == TableKind::Performance)
+    {
+        for (ri, r) in t.rows.iter().enumerate() {
+            let Some(c) = r.cell(0).filter(|c| c.certain) else {
+                continue;
+            };
+            let name = r.plain_name();
+            let name = name
+                .strip_prefix("任务")
+                .map(|x| x.trim_start_matches(|ch: char| ch.is_ascii_digit()))
+                .unwrap_or(&name);
+            let label = name.strip_suffix("支出").unwrap_or(name);
+            if !["人员经费", "公用经费"].contains(&label) {
+                continue;
+            }
+            let cands: Vec<&Entry> = dict.iter().filter(|e| e.key == label).collect();
+            let mv = Approx::printed(c.value, c.scale);
+            if cands.is_empty()
+                || cands
+                    .iter()
+                    .any(|e| e.value.convert(e.unit, t.unit).meets(mv))
+            {
+                continue;
+            }
+            let e = cands[0];
+            let tv = e.value.convert(e.unit, t.unit);
+            let u = t.unit.label();
+            let f = out.report(
+                cell_loc(t, ri, 0),
+                format!(
+                    "「{}」中「{label}」{}{u} 与表中 {}{u} 不符（差 {}）",
+                    t.label(),
+                    amt(c.value),
+                    amt(tv.value),
+                    amt(c.value - tv.value)
+                ),
+            );
+            f.amounts(tv.value, c.value);
+            f.related(e.loc, "表中数");
+        }
+    }
 }
