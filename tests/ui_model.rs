@@ -320,14 +320,16 @@ fn targets_and_related_targets() {
 // The reducer.
 
 fn with_report() -> AppState {
-    let mut s = AppState::default();
-    s.analysis = Rc::new(budgetlint::ui_model::state::Analysis {
+    let analysis = budgetlint::ui_model::state::Analysis {
         markers: Markers::build(&report()),
         report: report(),
         lines: budgetlint::text::LineIndex::new(SRC),
-    });
-    s.input = Rc::from(SRC);
-    s
+    };
+    AppState {
+        analysis: Rc::new(analysis),
+        input: Rc::from(SRC),
+        ..AppState::default()
+    }
 }
 
 #[test]

@@ -28,7 +28,7 @@ pub fn decode(name: &str, bytes: &[u8]) -> Action {
             let opts = web_sys::TextDecoderOptions::new();
             opts.set_fatal(true);
             match web_sys::TextDecoder::new_with_label_and_options("gb18030", &opts)
-                .and_then(|d| d.decode_with_u8_array(&mut bytes.to_vec()))
+                .and_then(|d| d.decode_with_u8_array(bytes))
             {
                 Ok(t) => t,
                 Err(_) => {
