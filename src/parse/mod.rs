@@ -60,8 +60,19 @@ pub fn parse(src: &str) -> Parsed {
             span: Span::new(0, src.len()),
         });
     }
-    if doc.meta.unit.is_none() {
-        doc.meta.unit = doc.tables.first().map(|t| t.unit);
+    // the document's unit is the unit most of its amount tables are printed in
+    let yuan = doc
+        .tables
+        .iter()
+        .filter(|t| !t.rows.is_empty() && t.unit == Unit::Yuan)
+        .count();
+    let wan = doc
+        .tables
+        .iter()
+        .filter(|t| !t.rows.is_empty() && t.unit == Unit::Wan)
+        .count();
+    if yuan + wan > 0 {
+        doc.meta.unit = Some(if yuan > wan { Unit::Yuan } else { Unit::Wan });
     }
     doc.paragraphs = narrative::paragraphs(src, &lines, &out.table_lines);
     let has_data = doc.tables.iter().any(|t| !t.rows.is_empty());

@@ -261,7 +261,10 @@ pub fn find_tables(
         if !in_toc {
             continue;
         }
-        if s.contains(['，', '。', '：']) || (s.chars().count() > 40 && !s.contains("....")) {
+        let ends = s.contains(['，', '。'])
+            || (s.contains('：') && !s.contains("附件"))
+            || (s.chars().count() > 40 && !s.contains("...."));
+        if ends {
             in_toc = false;
             continue;
         }
@@ -366,7 +369,17 @@ pub fn find_tables(
             {
                 let base = prev.rows.len();
                 let _ = base;
-                prev.rows.extend(table.rows);
+                // a 合计 row repeated on the next page is the same row
+                let first_total: Option<Vec<Option<rust_decimal::Decimal>>> = prev
+                    .rows
+                    .iter()
+                    .find(|r| r.role == RowRole::Total)
+                    .map(|r| r.cells.iter().map(|c| c.map(|c| c.value)).collect());
+                prev.rows.extend(table.rows.into_iter().filter(|r| {
+                    !(r.role == RowRole::Total
+                        && first_total.as_ref()
+                            == Some(&r.cells.iter().map(|c| c.map(|c| c.value)).collect()))
+                }));
                 prev.notes.extend(table.notes);
                 prev.span = prev.span.cover(Span::new(
                     recs[t.rec].span.start as usize,
@@ -820,6 +833,7 @@ impl<'a, 's> Builder<'a, 's> {
                 };
                 let mut code_parts: Vec<Tok> = Vec::new();
                 let mut org_code: Option<Tok> = None;
+                let mut code_closed = false;
                 let mut any = false;
                 for j in 0..width {
                     if group_of[j] != gi && roles[j] != ColRole::Seq {
@@ -838,12 +852,16 @@ impl<'a, 's> Builder<'a, 's> {
                                 || (!code_parts.is_empty() && is_org(c.text))
                             {
                                 org_code = Some(*c);
-                            } else if code_parts.len() < 3
+                            } else if !code_closed
+                                && code_parts.len() < 3
                                 && (code_parts.is_empty()
                                     || c.text.len() <= 2
                                     || code_parts.iter().all(|p| p.text.len() + c.text.len() <= 5))
                             {
                                 code_parts.push(*c);
+                            } else {
+                                // a second code scheme (政府经济分类 beside 部门经济分类) is not joined on
+                                code_closed = true;
                             }
                         }
                         ColRole::Name => {
