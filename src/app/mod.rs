@@ -27,7 +27,7 @@ pub fn start() {
 }
 
 /// Tables rendered in the first frame after a new text (the rest follow right after it is painted).
-const FIRST_TABLES: usize = 4;
+const FIRST_TABLES: usize = 2;
 
 thread_local! {
     static CHECK_MS: std::cell::Cell<f64> = const { std::cell::Cell::new(0.0) };
@@ -87,9 +87,11 @@ fn app() -> Html {
     let order: Rc<RefCell<Vec<usize>>> = use_mut_ref(Vec::new);
     *order.borrow_mut() = state.visible_order();
 
-    // Start-up: `#example=` now and on every hash change; offline cache.
+    let warm = use_state_eq(|| false);
+    // Start-up: `#example=` now and on every hash change; offline cache; warm-up.
     {
         let dispatcher = state.dispatcher();
+        let warmed = warm.clone();
         use_effect_with((), move |_| {
             if let Some(stem) = dom::hash_example() {
                 dispatcher.dispatch(Action::LoadExample(stem));
@@ -101,6 +103,14 @@ fn app() -> Html {
                 }
             });
             dom::register_service_worker();
+            // Warm the engine up once the page is idle, so that the user's first paste does not
+            // pay for the browser's first compilation of the checking code.
+            Timeout::new(300, move || {
+                let warm = &crate::ui_model::examples::EXAMPLES[1];
+                drop(crate::ui_model::state::Analysis::of(warm.text));
+                warmed.set(true);
+            })
+            .forget();
             move || drop(hash)
         });
     }
@@ -258,7 +268,7 @@ fn app() -> Html {
             { for notice }
             <main id="main" data-rev={state.revision.to_string()} data-origin={origin_attr(&state.origin)}
                 data-findings={report.findings.len().to_string()}
-                data-complete={full.to_string()} data-check-ms={format!("{:.1}", CHECK_MS.with(|c| c.get()))} data-marked={state.analysis.markers.marked_cells().to_string()}>
+                data-complete={full.to_string()} data-warm={warm.to_string()} data-check-ms={format!("{:.1}", CHECK_MS.with(|c| c.get()))} data-marked={state.analysis.markers.marked_cells().to_string()}>
                 <InputPane lang={state.lang} input={Shared(state.input.clone())} origin={state.origin.clone()}
                     editing={state.editing} on_action={on_action.clone()} on_file={on_file} />
                 if has_input {

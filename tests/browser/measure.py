@@ -4,7 +4,8 @@
 2. the time from pasting the largest seed into the empty text area (a paste event carrying the
    text) to rendered results in headless Chromium, through the check and the render to the painted
    frame, target <= 150 ms; the median of several runs. The page renders a new text in two steps
-   (first screen, then every table and the source view): both are timed.
+   (first screen, then every table and the source view): both are timed, the first by the
+   browser's paint time of the summary (Element Timing API).
 """
 import gzip
 import pathlib
@@ -22,26 +23,30 @@ PASTE = """
 const [text, done] = [arguments[0], arguments[arguments.length - 1]];
 const ta = document.getElementById('input');
 const main = document.getElementById('main');
-const rev = main.dataset.rev;
 const t0 = performance.now();
-let first = null;
 // After a new text the page renders twice: the summary, the findings and the first tables, then
-// (after that frame is painted) every table and the source view. Time both, to their painted frames.
-const painted = (then) => requestAnimationFrame(() => setTimeout(() => then(performance.now() - t0), 0));
-const obs = new MutationObserver(() => {
-  if (first === null && main.dataset.rev !== rev) {
-    first = {check: parseFloat(main.dataset.checkMs), dom: performance.now() - t0};
-    painted((ms) => { first.painted = ms; });
-  }
-  if (first !== null && main.dataset.complete === 'true') {
-    obs.disconnect();
-    painted((ms) => {
-      const wait = () => first.painted === undefined ? setTimeout(wait, 0) : done([first.check, first.painted, ms]);
-      wait();
-    });
+// (after that frame is painted) every table and the source view. The first is timed by the paint
+// of the summary (Element Timing: the browser's own paint time of an element), the second by the
+// frame after the attribute that marks it.
+let first = null, complete = null;
+const finish = () => { if (first !== null && complete !== null) done([parseFloat(main.dataset.checkMs), first, complete]); };
+const paints = new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) {
+    if (e.identifier === 'sum-tables' && e.renderTime > t0 && first === null) {
+      first = e.renderTime - t0;
+      paints.disconnect();
+      finish();
+    }
   }
 });
-obs.observe(main, {attributes: true, attributeFilter: ['data-rev', 'data-complete']});
+paints.observe({type: 'element', buffered: false});
+const obs = new MutationObserver(() => {
+  if (main.dataset.complete === 'true' && main.dataset.origin === 'typed') {
+    obs.disconnect();
+    requestAnimationFrame(() => setTimeout(() => { complete = performance.now() - t0; finish(); }, 0));
+  }
+});
+obs.observe(main, {attributes: true, attributeFilter: ['data-complete']});
 const data = new DataTransfer();
 data.setData('text/plain', text);
 ta.dispatchEvent(new ClipboardEvent('paste', {clipboardData: data, bubbles: true, cancelable: true}));
@@ -74,7 +79,8 @@ def main():
     driver = make_driver()
     try:
         driver.get(f"{base_url(server)}/")
-        wait_for(driver, "document.querySelector('main[data-origin=\"empty\"]')", "app started")
+        # The app warms its checking code up once idle after start (see src/app/mod.rs).
+        wait_for(driver, "document.querySelector('main[data-origin=\"empty\"][data-warm=\"true\"]')", "app started")
         checks, firsts, completes = [], [], []
         for _ in range(RUNS):
             driver.execute_script(CLEAR)
@@ -87,7 +93,8 @@ def main():
         verdict = "ok" if med <= TIME_TARGET else "OVER TARGET"
         print(
             f"paste -> rendered results, largest seed {seed.name} ({len(text.encode()) / 1024:.0f} KB), median of {RUNS} runs:\n"
-            f"  results painted (summary, findings, first tables): {med:.0f} ms (min {min(firsts):.0f}, max {max(firsts):.0f}; "
+            f"  results painted (summary, findings, first tables): {med:.0f} ms (min {min(firsts):.0f}, max {max(firsts):.0f}, "
+            f"first paste after load {firsts[0]:.0f}; "
             f"target <= {TIME_TARGET:.0f} ms: {verdict})\n"
             f"  of which the check (parse + rules + marker index, wasm): {statistics.median(checks):.0f} ms\n"
             f"  every table and the source view painted: {statistics.median(completes):.0f} ms (min {min(completes):.0f}, max {max(completes):.0f})"
