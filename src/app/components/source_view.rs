@@ -1,7 +1,7 @@
 //! The original text, exactly as pasted, with every finding location marked. A mark is focusable
 //! and selects its finding; a finding can jump here ("在原文中查看").
 use super::super::Shared;
-use super::{clicked_finding, keyed_finding, sev};
+use super::{pick_handlers, sev};
 use crate::ui_model::i18n::Lang;
 use crate::ui_model::markers::segment_id;
 use crate::ui_model::state::Analysis;
@@ -41,23 +41,7 @@ pub fn source_view(p: &SourceViewProps) -> Html {
     if let Some(rest) = src.get(at..) {
         parts.push(Html::from(rest.to_string()));
     }
-    let onclick = {
-        let cb = p.on_action.clone();
-        Callback::from(move |e: MouseEvent| {
-            if let Some(id) = clicked_finding(&e) {
-                cb.emit(Action::Pick(id));
-            }
-        })
-    };
-    let onkeydown = {
-        let cb = p.on_action.clone();
-        Callback::from(move |e: KeyboardEvent| {
-            if let Some(id) = keyed_finding(&e) {
-                e.prevent_default();
-                cb.emit(Action::Pick(id));
-            }
-        })
-    };
+    let (onclick, onkeydown) = pick_handlers(&p.on_action);
     html! {
         <section class="source" id="source" aria-labelledby="source-title">
             <h2 id="source-title">{ tx.source }</h2>

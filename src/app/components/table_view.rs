@@ -3,7 +3,7 @@
 //! the messages as a tooltip, focusable). Sided tables (收入 | 支出) are laid out side by side,
 //! as printed.
 use super::super::Shared;
-use super::{clicked_finding, keyed_finding, sev};
+use super::{pick_handlers, sev};
 use crate::model::{Column, RowIdx, RowRole, Table};
 use crate::report::Report;
 use crate::ui_model::i18n::Lang;
@@ -27,23 +27,7 @@ pub fn tables_view(p: &TablesViewProps) -> Html {
     let tx = p.lang.texts();
     let doc = &p.analysis.report.doc;
     // One click and one key handler for all marked cells (event delegation).
-    let onclick = {
-        let cb = p.on_action.clone();
-        Callback::from(move |e: MouseEvent| {
-            if let Some(id) = clicked_finding(&e) {
-                cb.emit(Action::Pick(id));
-            }
-        })
-    };
-    let onkeydown = {
-        let cb = p.on_action.clone();
-        Callback::from(move |e: KeyboardEvent| {
-            if let Some(id) = keyed_finding(&e) {
-                e.prevent_default();
-                cb.emit(Action::Pick(id));
-            }
-        })
-    };
+    let (onclick, onkeydown) = pick_handlers(&p.on_action);
     let many_sections = doc.sections.len() > 1;
     let mut items: Vec<Html> = Vec::new();
     let mut section = usize::MAX;
