@@ -165,3 +165,12 @@ fn model_snapshots() {
         );
     }
 }
+
+#[test]
+fn fifty_megabytes_of_prose_give_no_tables_and_say_so() {
+    let line = "今天天气很好，我们去公园散步。2023年的春天来得早。\n";
+    let src = line.repeat(50_000_000 / line.len() + 1);
+    let p = parse(&src);
+    assert!(p.doc.tables.is_empty());
+    assert!(p.findings.iter().any(|f| f.code == "P001"));
+}

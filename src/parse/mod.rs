@@ -333,16 +333,22 @@ pub fn dept_line(t: &str) -> Option<(Option<String>, String)> {
 /// A line that repeats on every page: the department / 预算年度 / 单位 header, or a page number.
 pub fn is_page_header(t: &str) -> bool {
     let t = t.trim().trim_start_matches('#').trim();
-    t.contains("预算年度")
-        || t.starts_with("单位：")
-        || t.starts_with("单位:")
-        || t.starts_with("金额单位")
-        || t.starts_with("部门名称：")
-        || t.starts_with("部门名称:")
-        || t.starts_with("单位名称：")
-        || t == "page number"
-        || dept_line(t).is_some()
-        || t.starts_with("[bookmark")
+    // cheap tests first: this runs on every short row of every table
+    let has_year_label = t
+        .match_indices('预')
+        .any(|(i, _)| t[i..].starts_with("预算年度"));
+    has_year_label
+        || match t.chars().next() {
+            Some('单') => {
+                t.starts_with("单位：") || t.starts_with("单位:") || t.starts_with("单位名称：")
+            }
+            Some('金') => t.starts_with("金额单位"),
+            Some('部') => t.starts_with("部门名称：") || t.starts_with("部门名称:"),
+            Some('p') => t == "page number",
+            Some('[') => t.starts_with("[bookmark"),
+            Some(c) if c.is_ascii_digit() => dept_line(t).is_some(),
+            _ => false,
+        }
 }
 
 #[cfg(test)]

@@ -116,6 +116,10 @@ fn check_scheme(t: &crate::model::Table, scheme: CodeKind, out: &mut Sink) {
         if pr.ambiguous || kids.iter().any(|k| t.rows[*k].ambiguous) {
             continue;
         }
+        let row_label = match &pr.code {
+            Some(c) => format!("{} {}", c.text, pr.plain_name()),
+            None => pr.plain_name(),
+        };
         let mut failing = Vec::new();
         for c in t.cols_in(pr.group) {
             let (Some(pv), Some(sum)) = (
@@ -135,19 +139,13 @@ fn check_scheme(t: &crate::model::Table, scheme: CodeKind, out: &mut Sink) {
         }
         // many failing columns in one row usually have one cause (a row shifted by a cell): one finding
         if failing.len() > 3 {
-            let label = pr
-                .code
-                .as_ref()
-                .map(|c| c.text.clone())
-                .unwrap_or_else(|| "合计".into());
             let (c0, pv, sum) = failing[0];
             let f = out.report(
                 cell_loc(t, p, c0),
                 format!(
-                    "{}「{} {}」有 {} 列与下级之和不符（首列「{}」{} ≠ {}），多为某一行数值错位",
+                    "{}「{}」有 {} 列与下级之和不符（首列「{}」{} ≠ {}），多为某一行数值错位",
                     t.label(),
-                    label,
-                    pr.plain_name(),
+                    row_label,
                     failing.len(),
                     t.columns[c0].header,
                     amt(pv.value),
@@ -165,11 +163,6 @@ fn check_scheme(t: &crate::model::Table, scheme: CodeKind, out: &mut Sink) {
         }
         for (c, pv, sum) in failing {
             {
-                let label = pr
-                    .code
-                    .as_ref()
-                    .map(|c| c.text.clone())
-                    .unwrap_or_else(|| "合计".into());
                 let what = if scheme == CodeKind::Organization {
                     "所属单位之和"
                 } else {
@@ -178,10 +171,9 @@ fn check_scheme(t: &crate::model::Table, scheme: CodeKind, out: &mut Sink) {
                 let f = out.report(
                     cell_loc(t, p, c),
                     format!(
-                        "{}「{} {}」列「{}」{} ≠ {what} {}（差 {}）",
+                        "{}「{}」列「{}」{} ≠ {what} {}（差 {}）",
                         t.label(),
-                        label,
-                        pr.plain_name(),
+                        row_label,
                         t.columns[c].header,
                         amt(pv.value),
                         amt(sum.value),
