@@ -94,7 +94,11 @@ fn title_text(t: &str) -> Option<(Option<String>, String)> {
     let kind = TableKind::from_title(core);
     let expense_form =
         matches!(kind, TableKind::OperatingCost | TableKind::ThreePublic) && core.ends_with("经费");
-    if !core.ends_with('表') && !expense_form {
+    // "部门政府采购预算" captions a table; "六、政府采购预算情况" is a heading
+    let procurement = kind == TableKind::Procurement
+        && core.ends_with("预算")
+        && super::normalize_name(core) == core;
+    if !core.ends_with('表') && !expense_form && !procurement {
         return None;
     }
     Some((number, rest.to_string()))

@@ -300,9 +300,8 @@ pub(crate) fn check(ctx: &Ctx, out: &mut Sink) {
                     ),
                 );
                 f.amounts(tv.value, m.value);
-                for e in cands.iter().take(3) {
-                    f.related(e.loc, "表中数");
-                }
+                // the closest table amount is the one the sentence meant
+                f.related(e.loc, "表中数");
             }
         }
     }
