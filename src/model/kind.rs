@@ -347,7 +347,7 @@ impl ColKey {
 }
 
 /// Classification scheme of a row code.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 pub enum CodeKind {
     /// 支出功能分类 (2xx, 5/7 digits)
     Function,

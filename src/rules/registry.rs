@@ -16,6 +16,8 @@ pub static ALL: &[&RuleMeta] = &[
     &sums::code_sum_mismatch::RULE,
     &sums::balance_mismatch::RULE,
     &sums::three_public_parts_mismatch::RULE,
+    &sums::code_name_mismatch::RULE,
+    &sums::orphan_code::RULE,
     &cross::cross_table_mismatch::RULE,
     &cross::units_sum_mismatch::RULE,
     &cross::project_forms_mismatch::RULE,

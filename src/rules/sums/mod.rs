@@ -1,5 +1,7 @@
 //! S: sums and code hierarchy inside one table.
 pub mod balance_mismatch;
+pub mod code_name_mismatch;
 pub mod code_sum_mismatch;
+pub mod orphan_code;
 pub mod row_total_mismatch;
 pub mod three_public_parts_mismatch;
