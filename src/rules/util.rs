@@ -81,3 +81,34 @@ pub fn section_at(doc: &crate::model::Document, pos: u32) -> usize {
         .rposition(|s| s.span.start <= pos)
         .unwrap_or(0)
 }
+
+/// The amounts written in a section's text, each with its unit, paragraph and the paragraph text before it.
+pub fn amount_mentions<'a>(
+    ctx: &'a super::Ctx,
+    section: usize,
+) -> Vec<(
+    &'a crate::model::Paragraph,
+    &'a crate::model::Mention,
+    crate::model::Unit,
+    &'a str,
+)> {
+    let doc = ctx.doc;
+    let mut out = Vec::new();
+    for p in doc
+        .paragraphs
+        .iter()
+        .filter(|p| section_at(doc, p.span.start) == section)
+    {
+        for m in &p.mentions {
+            if let crate::model::MentionKind::Amount(unit) = m.kind {
+                out.push((
+                    p,
+                    m,
+                    unit,
+                    &ctx.src[p.span.start as usize..m.span.start as usize],
+                ));
+            }
+        }
+    }
+    out
+}

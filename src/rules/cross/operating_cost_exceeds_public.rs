@@ -1,9 +1,9 @@
 use crate::declare_rule;
-use crate::model::{ColKey, MentionKind, RowRole, TableKind, Unit};
+use crate::model::{ColKey, RowRole, TableKind, Unit};
 use crate::render::amt;
 use crate::report::{Location, Severity};
 use crate::rules::narrative::amount_mismatch::label_before;
-use crate::rules::util::{cell_loc, section_at, tables, val};
+use crate::rules::util::{amount_mentions, cell_loc, tables, val};
 use crate::rules::{Approx, Category, Ctx, Sink};
 
 declare_rule! {
@@ -51,22 +51,12 @@ pub(crate) fn check(ctx: &Ctx, out: &mut Sink) {
             continue;
         };
         let mut claims: Vec<(Approx, Location)> = Vec::new();
-        for p in doc
-            .paragraphs
-            .iter()
-            .filter(|p| section_at(doc, p.span.start) == s)
-        {
-            for m in &p.mentions {
-                let MentionKind::Amount(unit) = m.kind else {
-                    continue;
-                };
-                let before = &ctx.src[p.span.start as usize..m.span.start as usize];
-                if label_before(before).is_some_and(|l| l.ends_with("运行经费")) {
-                    claims.push((
-                        Approx::printed(m.value, m.scale).convert(unit, Unit::Wan),
-                        Location::text(m.span),
-                    ));
-                }
+        for (_, m, unit, before) in amount_mentions(ctx, s) {
+            if label_before(before).is_some_and(|l| l.ends_with("运行经费")) {
+                claims.push((
+                    Approx::printed(m.value, m.scale).convert(unit, Unit::Wan),
+                    Location::text(m.span),
+                ));
             }
         }
         for t in tables(doc, s, TableKind::OperatingCost) {

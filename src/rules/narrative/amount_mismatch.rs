@@ -2,7 +2,7 @@ use crate::declare_rule;
 use crate::model::{CodeKind, ColKey, Document, MentionKind, RowRole, Table, TableKind, Unit};
 use crate::render::amt;
 use crate::report::{Location, Severity};
-use crate::rules::util::{cell_loc, key_name, section_at, val};
+use crate::rules::util::{amount_mentions, cell_loc, key_name, val};
 use crate::rules::{Approx, Category, Ctx, Sink};
 
 declare_rule! {
@@ -237,72 +237,62 @@ pub(crate) fn check(ctx: &Ctx, out: &mut Sink) {
             continue;
         }
         check_forms(doc, s, &dict, out);
-        for p in doc
-            .paragraphs
-            .iter()
-            .filter(|p| section_at(doc, p.span.start) == s)
-        {
-            for m in &p.mentions {
-                let MentionKind::Amount(unit) = m.kind else {
-                    continue;
-                };
-                let before = &ctx.src[p.span.start as usize..m.span.start as usize];
-                // other years are not this budget
-                let sentence = before.rsplit(['。', '；']).next().unwrap_or(before);
-                if let Some(y) = year {
-                    if years_in(sentence).any(|other| other != y) {
-                        continue;
-                    }
-                }
-                let Some(label) = label_before(before) else {
-                    continue;
-                };
-                let cands: Vec<&Entry> = dict
-                    .iter()
-                    .filter(|e| matches_key(&label, &e.key))
-                    .collect();
-                if cands.is_empty() {
+        for (p, m, unit, before) in amount_mentions(ctx, s) {
+            // other years are not this budget
+            let sentence = before.rsplit(['。', '；']).next().unwrap_or(before);
+            if let Some(y) = year {
+                if years_in(sentence).any(|other| other != y) {
                     continue;
                 }
-                let mv = Approx::printed(m.value, m.scale);
-                if cands
-                    .iter()
-                    .any(|e| e.value.convert(e.unit, unit).meets(mv))
-                {
-                    continue;
-                }
-                // a generic part (人员经费, 基本支出 …) inside a breakdown of something else ("卫生健康支出…其中人员经费")
-                if GENERIC.contains(&label.as_str())
-                    && breakdown_of_other(
-                        ctx,
-                        p.span.start as usize,
-                        m.span.start as usize,
-                        &dict,
-                        unit,
-                    )
-                {
-                    continue;
-                }
-                let e = *cands
-                    .iter()
-                    .min_by_key(|e| (e.value.convert(e.unit, unit).value - mv.value).abs())
-                    .expect("non-empty");
-                let tv = e.value.convert(e.unit, unit);
-                let f = out.report(
-                    Location::text(m.span),
-                    format!(
-                        "文字中「{label}」{}{} 与表中 {}{} 不符（差 {}）",
-                        amt(m.value),
-                        unit.label(),
-                        amt(tv.value),
-                        unit.label(),
-                        amt(m.value - tv.value)
-                    ),
-                );
-                f.amounts(tv.value, m.value);
-                // the closest table amount is the one the sentence meant
-                f.related(e.loc, "表中数");
             }
+            let Some(label) = label_before(before) else {
+                continue;
+            };
+            let cands: Vec<&Entry> = dict
+                .iter()
+                .filter(|e| matches_key(&label, &e.key))
+                .collect();
+            if cands.is_empty() {
+                continue;
+            }
+            let mv = Approx::printed(m.value, m.scale);
+            if cands
+                .iter()
+                .any(|e| e.value.convert(e.unit, unit).meets(mv))
+            {
+                continue;
+            }
+            // a generic part (人员经费, 基本支出 …) inside a breakdown of something else ("卫生健康支出…其中人员经费")
+            if GENERIC.contains(&label.as_str())
+                && breakdown_of_other(
+                    ctx,
+                    p.span.start as usize,
+                    m.span.start as usize,
+                    &dict,
+                    unit,
+                )
+            {
+                continue;
+            }
+            let e = *cands
+                .iter()
+                .min_by_key(|e| (e.value.convert(e.unit, unit).value - mv.value).abs())
+                .expect("non-empty");
+            let tv = e.value.convert(e.unit, unit);
+            let f = out.report(
+                Location::text(m.span),
+                format!(
+                    "文字中「{label}」{}{} 与表中 {}{} 不符（差 {}）",
+                    amt(m.value),
+                    unit.label(),
+                    amt(tv.value),
+                    unit.label(),
+                    amt(m.value - tv.value)
+                ),
+            );
+            f.amounts(tv.value, m.value);
+            // the closest table amount is the one the sentence meant
+            f.related(e.loc, "表中数");
         }
     }
 }
