@@ -70,6 +70,13 @@ pub(crate) fn check(ctx: &Ctx, out: &mut Sink) {
             let rows: Vec<RowIdx> = (0..t.rows.len())
                 .filter(|&i| t.rows[i].group == g)
                 .collect();
+            if !rows.iter().any(|&i| {
+                let n = t.rows[i].plain_name();
+                n.starts_with("本年") && n.contains("合计")
+            }) {
+                // "收入合计 / 一、本年收入 / （一）… / 二、上年结转 / （一）…": check the outline by its markers
+                check_outline(out, t, g, &rows);
+            }
             let year_total = rows.iter().copied().find(|&i| {
                 let n = t.rows[i].plain_name();
                 n.starts_with("本年") && n.contains("合计")
@@ -189,6 +196,46 @@ fn compare(out: &mut Sink, t: &Table, total: RowIdx, col: usize, parts: &[RowIdx
             if t.rows[*p].cell(col).is_some() {
                 f.related(cell_loc(t, *p, col), "分项");
             }
+        }
+    }
+}
+
+/// A side printed as an outline: a 合计 row on top, "一、" headings, each the sum of the "（一）" items
+/// under it, and the 合计 the sum of the headings. Every column of the side is checked.
+fn check_outline(out: &mut Sink, t: &Table, g: u8, rows: &[RowIdx]) {
+    let Some(&top) = rows.first() else { return };
+    if !t.rows[top].plain_name().ends_with("合计") {
+        return;
+    }
+    let heads: Vec<RowIdx> = rows
+        .iter()
+        .copied()
+        .filter(|&i| marker_style(&t.rows[i].name) == 1)
+        .collect();
+    if heads.is_empty() {
+        return;
+    }
+    let cols: Vec<usize> = t.cols_in(g).collect();
+    for &c in &cols {
+        compare(out, t, top, c, &heads, "各部分之和");
+    }
+    for (k, &h) in heads.iter().enumerate() {
+        let end = heads.get(k + 1).copied().unwrap_or(usize::MAX);
+        let items: Vec<RowIdx> = rows
+            .iter()
+            .copied()
+            .filter(|&i| {
+                i > h
+                    && i < end
+                    && marker_style(&t.rows[i].name) == 3
+                    && !t.rows[i].name.trim().starts_with("其中")
+            })
+            .collect();
+        if items.is_empty() {
+            continue;
+        }
+        for &c in &cols {
+            compare(out, t, h, c, &items, "下级项目之和");
         }
     }
 }
