@@ -29,7 +29,13 @@ impl Severity {
 pub struct CellRef {
     pub table: TableId,
     pub row: RowIdx,
+    /// `usize::MAX` = the whole row; omitted from JSON then (JavaScript cannot hold it exactly).
+    #[serde(skip_serializing_if = "is_whole_row")]
     pub col: ColIdx,
+}
+
+fn is_whole_row(col: &ColIdx) -> bool {
+    *col == usize::MAX
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]

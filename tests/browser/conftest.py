@@ -27,7 +27,7 @@ TIMEOUT = 30  # seconds: a bound for every wait, never a sleep
 sys.path.insert(0, str(ROOT / "scripts"))
 import static_server  # noqa: E402
 
-ROW = 2**64 - 1  # usize::MAX: a location meaning the whole row
+ROW = 2**64 - 1  # a location without "col" means the whole row (usize::MAX in Rust)
 
 
 def seed_stems():
@@ -50,7 +50,7 @@ def marked_cells(report):
         for loc in [f["primary"]] + f["related"]:
             if "table" not in loc:
                 continue
-            t, r, c = loc["table"], loc["row"], loc["col"]
+            t, r, c = loc["table"], loc["row"], loc.get("col", ROW)
             if c == ROW or t >= len(tables):
                 continue
             if r < tables[t]["rows"] and c < tables[t]["columns"]:

@@ -39,7 +39,7 @@ def worst_by_cell(report):
     worst = {}
     for f in report["findings"]:
         for loc in [f["primary"]] + f["related"]:
-            key = (loc.get("table"), loc.get("row"), loc.get("col"))
+            key = (loc.get("table"), loc.get("row"), loc.get("col", ROW))
             if key[0] is None:
                 continue
             s = f["severity"]
@@ -226,7 +226,7 @@ def target_id(report, f):
     if "table" in loc and loc["table"] < len(report["tables"]):
         t = report["tables"][loc["table"]]
         if loc["row"] < t["rows"]:
-            if loc["col"] != ROW and loc["col"] < t["columns"]:
+            if loc.get("col", ROW) != ROW and loc["col"] < t["columns"]:
                 return f"c-{loc['table']}-{loc['row']}-{loc['col']}"
             return f"r-{loc['table']}-{loc['row']}"
     return None
@@ -267,7 +267,7 @@ def test_clicking_a_finding_focuses_its_cell(driver, site, expected):
         wait_for(driver, "document.activeElement && document.activeElement.tagName === 'MARK'", "source span focused")
     rep = expected[stem]
     for rel in rep["findings"][fid]["related"]:
-        if "table" in rel and rel["col"] != ROW:
+        if "table" in rel and rel.get("col", ROW) != ROW:
             rid = f"c-{rel['table']}-{rel['row']}-{rel['col']}"
             assert driver.execute_script(f"return document.getElementById('{rid}').classList.contains('is-related')"), rid
     # Keyboard: Esc clears, j selects the first listed finding, j again the second, k back.
