@@ -172,6 +172,20 @@ pub enum ColKey {
 }
 
 impl ColKey {
+    /// The sources of income (收入总表's 本年收入 columns): 小计 is their sum.
+    pub const INCOME_SOURCES: [ColKey; 10] = [
+        ColKey::Fiscal,
+        ColKey::GeneralBudget,
+        ColKey::GovFund,
+        ColKey::StateCapital,
+        ColKey::SpecialAccount,
+        ColKey::Business,
+        ColKey::BusinessOperating,
+        ColKey::Superior,
+        ColKey::Subsidiary,
+        ColKey::OtherIncome,
+    ];
+
     /// Recognise a column from its header path (all header texts above it, outermost first).
     pub fn from_header(path: &[&str]) -> ColKey {
         let leaf: String = path

@@ -32,18 +32,7 @@ pub fn identities(kind: TableKind, keys: &[ColKey]) -> Vec<RowIdentity> {
                     total,
                     parts: vec![sub, co],
                 });
-                let src = all(&[
-                    ColKey::Fiscal,
-                    ColKey::GeneralBudget,
-                    ColKey::GovFund,
-                    ColKey::StateCapital,
-                    ColKey::SpecialAccount,
-                    ColKey::Business,
-                    ColKey::BusinessOperating,
-                    ColKey::Superior,
-                    ColKey::Subsidiary,
-                    ColKey::OtherIncome,
-                ]);
+                let src = all(&ColKey::INCOME_SOURCES);
                 if !src.is_empty() {
                     out.push(RowIdentity {
                         total: sub,
