@@ -18,12 +18,14 @@ pub static ALL: &[&RuleMeta] = &[
     &sums::three_public_parts_mismatch::RULE,
     &sums::code_name_mismatch::RULE,
     &sums::orphan_code::RULE,
+    &sums::change_column_mismatch::RULE,
     &cross::cross_table_mismatch::RULE,
     &cross::units_sum_mismatch::RULE,
     &cross::project_forms_mismatch::RULE,
     &cross::operating_cost_exceeds_public::RULE,
     &narrative::amount_mismatch::RULE,
     &narrative::change_mismatch::RULE,
+    &narrative::change_vs_table::RULE,
 ];
 
 pub fn by_code(code: &str) -> Option<&'static RuleMeta> {

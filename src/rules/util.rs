@@ -112,3 +112,75 @@ pub fn amount_mentions<'a>(
     }
     out
 }
+
+/// One quantity printed for two years in the same row: this year's column, last year's, and the
+/// change columns when printed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct YearPair {
+    /// The column header without its year block (“公务接待费”); empty when the table has one
+    /// 上年 column (the rows name the quantities).
+    pub item: String,
+    pub current: ColIdx,
+    pub last: ColIdx,
+    pub change: Option<ColIdx>,
+    pub percent: Option<ColIdx>,
+}
+
+/// The columns of a table that print one quantity for this year and last year. Year blocks
+/// (“上年/公务接待费”, “当年/公务接待费”, “增减变化情况/公务接待费”) pair by the header below the
+/// block; a table with one 上年 column pairs it with its 合计 (or its only other amount column).
+pub fn year_pairs(t: &Table) -> Vec<YearPair> {
+    use crate::model::ColKey;
+    let rest = |h: &str| h.split_once('/').map(|(_, r)| r.to_string());
+    let is_dated =
+        |k: ColKey| matches!(k, ColKey::LastYear | ColKey::Change | ColKey::ChangePercent);
+    let mut out = Vec::new();
+    for (li, lc) in t.columns.iter().enumerate() {
+        if lc.key != ColKey::LastYear {
+            continue;
+        }
+        let Some(item) = rest(&lc.header) else {
+            continue;
+        };
+        let same = |k: &dyn Fn(ColKey) -> bool| {
+            t.columns
+                .iter()
+                .position(|c| k(c.key) && rest(&c.header).as_deref() == Some(item.as_str()))
+        };
+        if let Some(current) = same(&|k| !is_dated(k)) {
+            out.push(YearPair {
+                item: item.clone(),
+                current,
+                last: li,
+                change: same(&|k| k == ColKey::Change),
+                percent: same(&|k| k == ColKey::ChangePercent),
+            });
+        }
+    }
+    if !out.is_empty() {
+        return out;
+    }
+    let of = |k: ColKey| {
+        let v: Vec<usize> = (0..t.columns.len())
+            .filter(|&c| t.columns[c].key == k)
+            .collect();
+        (v.len() == 1).then(|| v[0])
+    };
+    let Some(last) = of(ColKey::LastYear) else {
+        return out;
+    };
+    let others: Vec<usize> = (0..t.columns.len())
+        .filter(|&c| !is_dated(t.columns[c].key))
+        .collect();
+    let current = of(ColKey::Total).or_else(|| (others.len() == 1).then(|| others[0]));
+    if let Some(current) = current {
+        out.push(YearPair {
+            item: String::new(),
+            current,
+            last,
+            change: of(ColKey::Change),
+            percent: of(ColKey::ChangePercent),
+        });
+    }
+    out
+}

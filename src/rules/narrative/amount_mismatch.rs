@@ -13,7 +13,7 @@ declare_rule! {
     /// 与同一部门（单位）表格中同名项目的金额比较：收支总表和财政拨款收支总表的各行、按科目编码排列的表的各科目合计、
     /// 支出表合计行的基本支出和项目支出、基本支出表合计行的人员经费和公用经费。名称相同的项目有多处时，与任一处相符即可。
     /// 元与万元按各自印刷精度比较（668868.00元是66.8868万元，写成66.88万元不符，写成66.89万元相符）。
-    /// 说增减、比较、占比或其他年度的句子不在此核对。
+    /// 说增减、比较、占比或其他年度的句子不在此核对。部门整体绩效目标表中的人员经费、公用经费和金额合计也按同样方法核对。
     /// ## 为什么重要
     /// 读者多半只读文字说明；文字与表格不一致，说明至少有一处抄错。
     /// ## 示例
@@ -73,7 +73,15 @@ fn dictionary(doc: &Document, section: usize) -> Vec<Entry> {
             }
             continue;
         }
-        let total_col = t.col(ColKey::Total).or_else(|| t.cols_in(0).next());
+        // this year's amount: never a 上年 or 增减 column
+        let total_col = t.col(ColKey::Total).or_else(|| {
+            t.cols_in(0).find(|&c| {
+                !matches!(
+                    t.columns[c].key,
+                    ColKey::LastYear | ColKey::Change | ColKey::ChangePercent
+                )
+            })
+        });
         if t.kind.is_coded() {
             if let Some(c) = total_col {
                 for (ri, r) in t.rows.iter().enumerate() {
@@ -214,7 +222,7 @@ pub(crate) fn label_before(text_before: &str) -> Option<String> {
 }
 
 /// Equal after dropping a leading 本部门 / 部门 / 本单位 / 单位 / 本年 / 全年.
-fn matches_key(label: &str, key: &str) -> bool {
+pub(crate) fn matches_key(label: &str, key: &str) -> bool {
     fn core(s: &str) -> &str {
         let mut s = s;
         for p in ["本部门", "部门", "本单位", "单位", "本年", "全年"] {
@@ -368,10 +376,16 @@ fn check_forms(doc: &Document, section: usize, dict: &[Entry], out: &mut Sink) {
                 .map(|x| x.trim_start_matches(|ch: char| ch.is_ascii_digit()))
                 .unwrap_or(&name);
             let label = name.strip_suffix("支出").unwrap_or(name);
-            if !["人员经费", "公用经费"].contains(&label) {
+            // a 部门整体 form's 金额合计 is the department's whole budget
+            let whole =
+                t.title.contains("整体") && ["金额合计", "合计", "资金总额"].contains(&label);
+            if !["人员经费", "公用经费"].contains(&label) && !whole {
                 continue;
             }
-            let cands: Vec<&Entry> = dict.iter().filter(|e| e.key == label).collect();
+            let cands: Vec<&Entry> = dict
+                .iter()
+                .filter(|e| e.key == label || (whole && e.key == "支出合计"))
+                .collect();
             let mv = Approx::printed(c.value, c.scale);
             if cands.is_empty()
                 || cands

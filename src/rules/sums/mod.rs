@@ -1,5 +1,6 @@
 //! S: sums and code hierarchy inside one table.
 pub mod balance_mismatch;
+pub mod change_column_mismatch;
 pub mod code_name_mismatch;
 pub mod code_sum_mismatch;
 pub mod orphan_code;

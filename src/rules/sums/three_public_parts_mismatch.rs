@@ -40,7 +40,7 @@ declare_rule! {
 }
 
 #[derive(Clone, Copy, PartialEq, Debug)]
-enum Item {
+pub(crate) enum Item {
     /// 合计 of 三公 + 会议费 + 培训费
     Grand,
     /// “三公”经费 合计 / 小计
@@ -54,7 +54,23 @@ enum Item {
     Training,
 }
 
-fn item_of(name: &str) -> Option<Item> {
+impl Item {
+    pub(crate) fn label(self) -> &'static str {
+        match self {
+            Item::Grand => "合计",
+            Item::Total => "“三公”经费",
+            Item::Abroad => "因公出国（境）费",
+            Item::Car => "公务用车购置及运行费",
+            Item::CarBuy => "公务用车购置费",
+            Item::CarRun => "公务用车运行维护费",
+            Item::Reception => "公务接待费",
+            Item::Meeting => "会议费",
+            Item::Training => "培训费",
+        }
+    }
+}
+
+pub(crate) fn item_of(name: &str) -> Option<Item> {
     let n = crate::parse::normalize_name(name);
     if n.contains("教学科研") || n.contains("其他因公出国") {
         None
@@ -163,6 +179,10 @@ const CHECKS: [(Item, &[Item]); 3] = [
     (Item::Car, &[Item::CarBuy, Item::CarRun]),
 ];
 
+/// A failing identity: its total item, the total, where it is printed, the sum of the parts and
+/// where they are printed.
+type Failure = (Item, Approx, Location, Approx, Vec<Location>);
+
 pub(crate) fn check(ctx: &Ctx, out: &mut Sink) {
     for t in ctx
         .doc
@@ -172,10 +192,12 @@ pub(crate) fn check(ctx: &Ctx, out: &mut Sink) {
     {
         // row names are read reliably; column positions come from headers that may be shifted
         let (all, positional) = series(t);
+        // the failing identities of each series
+        let mut failing: Vec<Vec<Failure>> = vec![Vec::new(); all.len()];
         for (total, parts) in CHECKS {
             // evaluate the identity on every series that has it
             let mut evaluated = Vec::new();
-            for s in &all {
+            for (si, s) in all.iter().enumerate() {
                 let get = |it: Item| s.iter().find(|x| x.0 == it);
                 let Some(&(_, tv, tloc)) = get(total) else {
                     continue;
@@ -185,10 +207,10 @@ pub(crate) fn check(ctx: &Ctx, out: &mut Sink) {
                     continue;
                 }
                 let sum: Approx = found.iter().map(|x| x.1).sum();
-                evaluated.push((tv, tloc, sum, found.iter().map(|x| x.2).collect::<Vec<_>>()));
+                evaluated.push((si, tv, tloc, sum, found.iter().map(|x| x.2).collect()));
             }
             // header words must be confirmed by the numbers: the identity holds in most series
-            let holding = evaluated.iter().filter(|e| e.0.meets(e.2)).count();
+            let holding = evaluated.iter().filter(|e| e.1.meets(e.3)).count();
             if evaluated.is_empty() {
                 continue;
             }
@@ -199,22 +221,36 @@ pub(crate) fn check(ctx: &Ctx, out: &mut Sink) {
                 );
                 continue;
             }
-            for (tv, tloc, sum, related) in evaluated {
+            for (si, tv, tloc, sum, related) in evaluated {
                 if !tv.meets(sum) {
-                    let f = out.report(
-                        tloc,
-                        format!(
-                            "{}：合计 {} ≠ 各项之和 {}（差 {}）",
-                            t.label(),
-                            amt(tv.value),
-                            amt(sum.value),
-                            amt(tv.value - sum.value)
-                        ),
-                    );
-                    f.amounts(sum.value, tv.value);
-                    for l in related {
-                        f.related(l, "分项");
-                    }
+                    failing[si].push((total, tv, tloc, sum, related));
+                }
+            }
+        }
+        // one finding per series (a row, or a row's year block): a misprinted row breaks
+        // several identities at once
+        for fails in failing.iter().filter(|f| !f.is_empty()) {
+            let parts: Vec<String> = fails
+                .iter()
+                .map(|(item, tv, _, sum, _)| {
+                    format!(
+                        "{} {} ≠ 各项之和 {}（差 {}）",
+                        item.label(),
+                        amt(tv.value),
+                        amt(sum.value),
+                        amt(tv.value - sum.value)
+                    )
+                })
+                .collect();
+            let (_, tv, tloc, sum, _) = &fails[0];
+            let f = out.report(*tloc, format!("{}：{}", t.label(), parts.join("；")));
+            f.amounts(sum.value, tv.value);
+            for (k, (item, _, loc, _, related)) in fails.iter().enumerate() {
+                if k > 0 {
+                    f.related(*loc, item.label());
+                }
+                for l in related {
+                    f.related(*l, "分项");
                 }
             }
         }
