@@ -42,6 +42,7 @@ fn row(name: &str, role: RowRole, cells: Vec<Option<Cell>>) -> Row {
         group: 0,
         cells,
         ambiguous: false,
+        category: None,
     }
 }
 

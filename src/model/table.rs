@@ -107,6 +107,10 @@ pub struct Row {
     pub cells: Vec<Option<Cell>>,
     /// Vanished cells left more than one placement and nothing in the table decided it.
     pub ambiguous: bool,
+    /// The row's 类型 / 类别 where a column of its own prints it (人员类, 公用经费), carried down
+    /// over the blank cells below it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub category: Option<String>,
 }
 
 impl Row {

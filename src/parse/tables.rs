@@ -818,6 +818,26 @@ impl<'a, 's> Builder<'a, 's> {
             }
         }
         apply_templates(table);
+        // several text columns (项目单位 / 类型 / 项目名称): the one headed 名称 names the row, one
+        // headed 类型 / 类别 gives its category
+        let mut name_col = vec![None; g as usize + 1];
+        let mut cat_col = vec![None; g as usize + 1];
+        for gi in 0..=g {
+            let names: Vec<usize> = (0..width)
+                .filter(|&j| roles[j] == ColRole::Name && group_of[j] == gi)
+                .collect();
+            if names.len() > 1 {
+                name_col[gi as usize] = names
+                    .iter()
+                    .copied()
+                    .find(|&j| head_at(j).concat().contains("名称"));
+                cat_col[gi as usize] = names.iter().copied().find(|&j| {
+                    let h = head_at(j).concat();
+                    h.contains("类型") || h.contains("类别")
+                });
+            }
+        }
+        let mut last_category: Vec<Option<String>> = vec![None; g as usize + 1];
         table.groups = (0..=g)
             .map(|gi| group_label(&hrows, &roles, &group_of, gi))
             .collect();
@@ -834,11 +854,14 @@ impl<'a, 's> Builder<'a, 's> {
                     group: gi,
                     cells: vec![None; table.columns.len()],
                     ambiguous: false,
+                    category: None,
                 };
                 let mut code_parts: Vec<Tok> = Vec::new();
                 let mut org_code: Option<Tok> = None;
                 let mut code_closed = false;
                 let mut any = false;
+                // text of another name column, for a row whose 名称 cell is blank (“合计”)
+                let mut other_name: Option<Tok> = None;
                 for j in 0..width {
                     if group_of[j] != gi && roles[j] != ColRole::Seq {
                         continue;
@@ -868,6 +891,25 @@ impl<'a, 's> Builder<'a, 's> {
                                 code_closed = true;
                             }
                         }
+                        ColRole::Name if name_col[gi as usize].is_some_and(|n| n != j) => {
+                            if cat_col[gi as usize] == Some(j) {
+                                if c.text.bytes().all(|b| b.is_ascii_digit()) {
+                                    // a unit's code printed in the 类型 column of its row
+                                    org_code = Some(*c);
+                                } else {
+                                    row.category = Some(c.text.to_string());
+                                }
+                            } else if other_name.is_none() {
+                                other_name = Some(*c);
+                            }
+                        }
+                        ColRole::Name
+                            if name_col[gi as usize] == Some(j)
+                                && c.text.bytes().all(|b| b.is_ascii_digit()) =>
+                        {
+                            // a unit's code printed in the 名称 column, its name in another
+                            org_code = Some(*c);
+                        }
                         ColRole::Name => {
                             if row.name.is_empty() {
                                 row.name = c.text.to_string();
@@ -896,6 +938,13 @@ impl<'a, 's> Builder<'a, 's> {
                             }
                         }
                         ColRole::Skip => {}
+                    }
+                }
+                if row.name.is_empty() {
+                    if let Some(c) = other_name {
+                        row.name = c.text.to_string();
+                        row.name_span = c.span;
+                        any = true;
                     }
                 }
                 if !code_parts.is_empty() {
@@ -937,6 +986,15 @@ impl<'a, 's> Builder<'a, 's> {
                 row.role = role_of(&row.name);
                 if row.role == RowRole::Total && row.code.is_none() && row.name.is_empty() {
                     continue;
+                }
+                if cat_col[gi as usize].is_some() {
+                    if row.role != RowRole::Item || row.code.is_some() {
+                        last_category[gi as usize] = None;
+                    } else if row.category.is_some() {
+                        last_category[gi as usize] = row.category.clone();
+                    } else {
+                        row.category = last_category[gi as usize].clone();
+                    }
                 }
                 table.rows.push(row);
             }
@@ -1085,6 +1143,7 @@ impl<'a, 's> Builder<'a, 's> {
                     group: gi,
                     cells: vec![None; table.columns.len()],
                     ambiguous: false,
+                    category: None,
                 };
                 if let Some(c) = code.filter(|_| gi == 0) {
                     row.code = Some(Code {
@@ -1276,6 +1335,7 @@ impl<'a, 's> Builder<'a, 's> {
                 group: 0,
                 cells,
                 ambiguous: !form && maxv > 1,
+                category: None,
             });
         }
     }

@@ -131,7 +131,7 @@ fn table_dump(src: &str, idx: &LineIndex, t: &Table, s: &mut String) {
             .collect();
         let _ = writeln!(
             s,
-            "  ROW g{} {:?}{}{} {:?}{} [{}]",
+            "  ROW g{} {:?}{}{} {:?}{}{} [{}]",
             r.group,
             r.role,
             r.seq.map(|q| format!(" #{q}")).unwrap_or_default(),
@@ -140,6 +140,10 @@ fn table_dump(src: &str, idx: &LineIndex, t: &Table, s: &mut String) {
                 .map(|c| format!(" {}", c.text))
                 .unwrap_or_default(),
             r.name.split_whitespace().collect::<String>(),
+            r.category
+                .as_ref()
+                .map(|c| format!(" 类型={c}"))
+                .unwrap_or_default(),
             if r.ambiguous { " AMBIGUOUS" } else { "" },
             cells.join(" ")
         );

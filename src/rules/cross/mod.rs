@@ -1,4 +1,5 @@
 //! X: consistency across tables.
+pub mod category_split_mismatch;
 pub mod cross_table_mismatch;
 pub mod operating_cost_exceeds_public;
 pub mod project_forms_mismatch;

@@ -3,6 +3,7 @@ pub mod balance_mismatch;
 pub mod change_column_mismatch;
 pub mod code_name_mismatch;
 pub mod code_sum_mismatch;
+pub mod list_total_mismatch;
 pub mod orphan_code;
 pub mod row_total_mismatch;
 pub mod three_public_parts_mismatch;
