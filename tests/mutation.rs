@@ -1,6 +1,6 @@
 //! Property test: changing one amount of a standard table by one unit of its last integer digit
 //! must produce an error or warning whose primary or related location covers that amount.
-//! Prints the detection rate per seed; asserts the overall rate does not fall below the measured one.
+//! Prints the detection rate per seed and the misses; asserts the overall rate is at least 99 %.
 use budgetlint::model::TableKind::*;
 use budgetlint::report::Severity;
 use rust_decimal::Decimal;
@@ -122,5 +122,5 @@ fn single_amount_changes_are_detected() {
         "overall detection rate {:.1}% ({hit}/{total})",
         rate * 100.0
     );
-    assert!(rate >= 0.70, "detection rate fell to {:.1}%", rate * 100.0);
+    assert!(rate >= 0.99, "detection rate fell to {:.1}%", rate * 100.0);
 }

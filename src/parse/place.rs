@@ -137,6 +137,29 @@ pub fn place(kind: TableKind, keys: &[ColKey], values: &[Approx]) -> Placement {
     }
 }
 
+/// Does some placement of `values` (in printed order) into `keys.len()` columns satisfy every
+/// row identity of the table? False means the row is wrong wherever its blank cells were.
+pub fn fits_somewhere(kind: TableKind, keys: &[ColKey], values: &[Approx]) -> bool {
+    let n = keys.len();
+    let ids = identities(kind, keys);
+    if ids.is_empty() || values.len() > n {
+        return true;
+    }
+    let mut cands = Vec::new();
+    combos(n, values.len(), 0, &mut Vec::new(), &mut cands);
+    if cands.len() >= MAX_CANDIDATES {
+        return true;
+    }
+    cands.iter().any(|c| {
+        let mut row = vec![Approx::ZERO; n];
+        for (i, col) in c.iter().enumerate() {
+            row[*col] = values[i];
+        }
+        ids.iter()
+            .all(|id| row[id.total].meets(id.parts.iter().map(|p| row[*p]).sum()))
+    })
+}
+
 fn combos(n: usize, k: usize, start: usize, cur: &mut Vec<usize>, out: &mut Vec<Vec<usize>>) {
     if out.len() >= MAX_CANDIDATES {
         return;

@@ -56,8 +56,14 @@ pub fn tables(doc: &Document, section: usize, kind: TableKind) -> impl Iterator<
 /// rows where it can be evaluated (vacuously true for a table without such rows):
 /// a header we misread must not produce false errors.
 pub fn established(t: &Table, total: ColIdx, parts: &[ColIdx]) -> bool {
-    let mut n = 0;
-    let mut ok = 0;
+    established_with(t, total, parts, 0)
+}
+
+/// [`established`], counting `agreeing` more rows that are known to agree (rows whose vanished
+/// blanks leave their columns open but whose numbers fit the identity in some placement).
+pub fn established_with(t: &Table, total: ColIdx, parts: &[ColIdx], agreeing: usize) -> bool {
+    let mut n = agreeing;
+    let mut ok = agreeing;
     for r in &t.rows {
         let Some(tv) = val(r, total) else { continue };
         if tv.value.is_zero() {

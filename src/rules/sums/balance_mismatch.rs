@@ -12,6 +12,8 @@ declare_rule! {
     /// 收支总表和财政拨款收支总表中：本年收入合计 = 各收入项目之和；本年支出合计 = 各支出项目之和（每一组支出分类各自计算）；
     /// 收入总计 = 本年收入合计 + 上年结转等；支出总计 = 本年支出合计 + 年终结转等；收入总计 = 支出总计。
     /// 项目之和只取与多数项目同级的条目（“一、二、三”或“1、2、3”），“其中”行不计。
+    /// 带编号的上级条目 = 其下一级条目之和（“一、财政拨款”下的“1、2、3”，“2、专项业务经费支出”下的“(1)(2)”），
+    /// 层级顺序按文件自己的用法；“年初结转和结余”等 = 其下“一、二、三”各项之和。
     /// ## 为什么重要
     /// 收支平衡是预算的基本要求，总表不平说明总表或明细抄录有误。
     /// ## 示例
@@ -36,12 +38,17 @@ declare_rule! {
     pub RULE = S103 "balance-mismatch", Category::Sum, Severity::Error;
 }
 
-/// The marker style of an item name: "一、" → 1, "1、" → 2, "(1)" / "（一）" → 3, none → 0.
+/// The marker style of an item name: "一、" → 1, "1、" → 2, "（一）" → 3, "(1)" → 4, none → 0.
 pub fn marker_style(name: &str) -> u8 {
     let n: String = name.chars().filter(|c| !c.is_whitespace()).collect();
-    let first = n.chars().next().unwrap_or(' ');
+    let mut chars = n.chars();
+    let first = chars.next().unwrap_or(' ');
     if first == '(' || first == '（' {
-        3
+        if chars.next().is_some_and(|c| c.is_ascii_digit()) {
+            4
+        } else {
+            3
+        }
     } else if "一二三四五六七八九十".contains(first) && n.contains('、') {
         1
     } else if first.is_ascii_digit() && (n.contains('、') || n.contains('.')) {
@@ -96,27 +103,32 @@ pub(crate) fn check(ctx: &Ctx, out: &mut Sink) {
                             && !is_total_name(&t.rows[i].plain_name())
                     })
                     .collect();
-                let mut counts = [0usize; 4];
+                let mut counts = [0usize; 5];
                 for &i in &items {
                     counts[marker_style(&t.rows[i].name) as usize] += 1;
                 }
-                let style = (0..4).max_by_key(|s| counts[*s]).unwrap_or(0) as u8;
+                let style = (0..5).max_by_key(|s| counts[*s]).unwrap_or(0) as u8;
                 let parts: Vec<RowIdx> = items
                     .into_iter()
                     .filter(|&i| marker_style(&t.rows[i].name) == style)
                     .collect();
                 if style != 0 && !parts.is_empty() {
                     compare(out, t, yt, col, &parts, "各项目之和");
-                    // a single higher-level heading row above the items ("一、部门预算" over "1、…") is their sum too
-                    let first = parts[0];
-                    let heads: Vec<RowIdx> = rows
-                        .iter()
-                        .copied()
-                        .filter(|&i| i < first && marker_style(&t.rows[i].name) == 1 && style == 2)
-                        .collect();
-                    if let [h] = heads[..] {
-                        compare(out, t, h, col, &parts, "下级项目之和");
-                    }
+                }
+                // every marked heading is the sum of the marked items under it
+                // ("一、财政拨款" over "1、…", "2、专项业务经费支出" over "(1)…")
+                let marked: Vec<RowIdx> = rows
+                    .iter()
+                    .copied()
+                    .filter(|&i| {
+                        i < yt
+                            && !t.rows[i].name.trim().starts_with("其中")
+                            && !is_total_name(&t.rows[i].plain_name())
+                            && marker_style(&t.rows[i].name) != 0
+                    })
+                    .collect();
+                for (h, kids) in outline_children(t, &marked) {
+                    compare(out, t, h, col, &kids, "下级项目之和");
                 }
                 if let Some(gt) = grand_total {
                     let extra: Vec<RowIdx> = rows
@@ -129,6 +141,19 @@ pub(crate) fn check(ctx: &Ctx, out: &mut Sink) {
                                 && !t.rows[i].name.trim().starts_with("其中")
                         })
                         .collect();
+                    // a carry-over row with marked items under it ("年初结转和结余" over
+                    // "一、一般公共预算拨款 …") is their sum
+                    for (k, &e) in extra.iter().enumerate() {
+                        let end = extra.get(k + 1).copied().unwrap_or(gt);
+                        let subs: Vec<RowIdx> = rows
+                            .iter()
+                            .copied()
+                            .filter(|&i| i > e && i < end && marker_style(&t.rows[i].name) != 0)
+                            .collect();
+                        if !subs.is_empty() {
+                            compare(out, t, e, col, &subs, "下级项目之和");
+                        }
+                    }
                     let mut parts = vec![yt];
                     parts.extend(extra);
                     compare(out, t, gt, col, &parts, "本年合计与结转之和");
@@ -221,16 +246,22 @@ fn check_outline(out: &mut Sink, t: &Table, g: u8, rows: &[RowIdx]) {
     }
     for (k, &h) in heads.iter().enumerate() {
         let end = heads.get(k + 1).copied().unwrap_or(usize::MAX);
-        let items: Vec<RowIdx> = rows
-            .iter()
-            .copied()
-            .filter(|&i| {
-                i > h
-                    && i < end
-                    && marker_style(&t.rows[i].name) == 3
-                    && !t.rows[i].name.trim().starts_with("其中")
-            })
-            .collect();
+        let under = |style: u8| -> Vec<RowIdx> {
+            rows.iter()
+                .copied()
+                .filter(|&i| {
+                    i > h
+                        && i < end
+                        && marker_style(&t.rows[i].name) == style
+                        && !t.rows[i].name.trim().starts_with("其中")
+                })
+                .collect()
+        };
+        // （一） items, or (1) items where the side has no （一）
+        let items = match under(3) {
+            v if v.is_empty() => under(4),
+            v => v,
+        };
         if items.is_empty() {
             continue;
         }
@@ -238,4 +269,26 @@ fn check_outline(out: &mut Sink, t: &Table, g: u8, rows: &[RowIdx]) {
             compare(out, t, h, c, &items, "下级项目之和");
         }
     }
+}
+
+/// The children of each marked heading of a side: the rows of the next marker style under it, up
+/// to its next sibling or an ancestor's sibling. The order of styles is the document's own
+/// (一、 → 1、 → (1) here, 一、 → （一） → 1、 there).
+fn outline_children(t: &Table, marked: &[RowIdx]) -> Vec<(RowIdx, Vec<RowIdx>)> {
+    let mut stack: Vec<(u8, RowIdx)> = Vec::new();
+    let mut kids: Vec<(RowIdx, Vec<RowIdx>)> = Vec::new();
+    for &i in marked {
+        let s = marker_style(&t.rows[i].name);
+        if let Some(k) = stack.iter().rposition(|x| x.0 == s) {
+            stack.truncate(k);
+        }
+        if let Some(&(_, parent)) = stack.last() {
+            match kids.iter_mut().find(|x| x.0 == parent) {
+                Some(x) => x.1.push(i),
+                None => kids.push((parent, vec![i])),
+            }
+        }
+        stack.push((s, i));
+    }
+    kids
 }

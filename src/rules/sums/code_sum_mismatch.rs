@@ -158,6 +158,11 @@ fn check_scheme(t: &crate::model::Table, scheme: CodeKind, out: &mut Sink) {
             }
             for k in &kids {
                 f.related(crate::rules::util::row_loc(t, *k), "下级行");
+                for (c, _, _) in &failing {
+                    if t.rows[*k].cell(*c).is_some() {
+                        f.related(cell_loc(t, *k, *c), "下级行的数");
+                    }
+                }
             }
             continue;
         }

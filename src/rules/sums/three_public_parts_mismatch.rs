@@ -10,7 +10,8 @@ declare_rule! {
     ///
     /// ## 检查内容
     /// “三公”经费合计 = 因公出国（境）费 + 公务用车购置及运行（维护）费 + 公务接待费；
-    /// 公务用车购置及运行费 = 公务用车购置费 + 公务用车运行维护费。表格按行或按列排列都适用。
+    /// 公务用车购置及运行费 = 公务用车购置费 + 公务用车运行维护费。表格按行或按列排列都适用；
+    /// 按上年 / 当年 / 增减分块的表每一块分别核对。一行（或一行的一块）里几处不符合为一条。
     /// ## 为什么重要
     /// “三公”经费是社会最关注的数字，合计与分项不符会直接引起质疑。
     /// ## 示例
@@ -117,8 +118,9 @@ fn column_item(header: &str) -> Option<Item> {
 
 type Series = Vec<(Item, Approx, Location)>;
 
-/// One series per value column (rows layout) or per row and column group (columns layout).
-fn series(t: &Table) -> (Vec<Series>, bool) {
+/// One series per value column (rows layout) or per row and column group (columns layout). For
+/// the columns layout, also whether every column's header names a distinct item.
+fn series(t: &Table) -> (Vec<Series>, Option<bool>) {
     let mut out = Vec::new();
     let by_rows: Vec<(usize, Item)> = t
         .rows
@@ -134,15 +136,19 @@ fn series(t: &Table) -> (Vec<Series>, bool) {
                 .collect();
             out.push(s);
         }
-        return (out, false);
+        return (out, None);
     }
     // columns layout, grouped by the top header (上年 / 当年 / 增减) when there are several
-    let top = |h: &str| {
-        if h.contains('/') {
-            h.split('/').next().unwrap_or("").to_string()
-        } else {
-            String::new()
+    // year blocks (上年 / 当年 / 增减变化情况 / 2023年): the top header when it names a year
+    let top = |h: &str| match h.split_once('/') {
+        Some((b, _))
+            if ["上年", "本年", "当年", "增减", "变化", "年"]
+                .iter()
+                .any(|w| b.contains(w)) =>
+        {
+            b.to_string()
         }
+        _ => String::new(),
     };
     let mut groups: Vec<String> = Vec::new();
     for c in &t.columns {
@@ -151,6 +157,7 @@ fn series(t: &Table) -> (Vec<Series>, bool) {
             groups.push(g);
         }
     }
+    let mut clean = true;
     for g in &groups {
         let cols: Vec<(usize, Item)> = t
             .columns
@@ -162,6 +169,18 @@ fn series(t: &Table) -> (Vec<Series>, bool) {
         if cols.len() < 3 {
             continue;
         }
+        // every column of the block names a distinct item: the header is read, not guessed
+        let width = t.columns.iter().filter(|c| top(&c.header) == *g).count();
+        let mut items: Vec<Item> = cols.iter().map(|x| x.1).collect();
+        items.dedup();
+        clean &= cols.len() == width && items.len() == width && {
+            let mut seen = Vec::new();
+            items.iter().all(|it| {
+                let new = !seen.contains(it);
+                seen.push(*it);
+                new
+            })
+        };
         for (ri, r) in t.rows.iter().enumerate() {
             out.push(
                 cols.iter()
@@ -170,7 +189,7 @@ fn series(t: &Table) -> (Vec<Series>, bool) {
             );
         }
     }
-    (out, true)
+    (out, Some(clean))
 }
 
 const CHECKS: [(Item, &[Item]); 3] = [
@@ -191,7 +210,9 @@ pub(crate) fn check(ctx: &Ctx, out: &mut Sink) {
         .filter(|t| t.kind == TableKind::ThreePublic)
     {
         // row names are read reliably; column positions come from headers that may be shifted
-        let (all, positional) = series(t);
+        let (all, layout) = series(t);
+        // columns whose headers do not each name a distinct item are trusted only when the numbers agree
+        let guessed = layout == Some(false);
         // the failing identities of each series
         let mut failing: Vec<Vec<Failure>> = vec![Vec::new(); all.len()];
         for (total, parts) in CHECKS {
@@ -214,7 +235,7 @@ pub(crate) fn check(ctx: &Ctx, out: &mut Sink) {
             if evaluated.is_empty() {
                 continue;
             }
-            if positional && holding * 3 < evaluated.len() * 2 {
+            if guessed && holding * 3 < evaluated.len() * 2 {
                 out.skip(
                     format!("{} “三公”分项", t.label()),
                     "表头与数据列对不上，分项恒等式在多数行不成立，未使用",
