@@ -715,6 +715,12 @@ impl<'a, 's> Builder<'a, 's> {
                 ColRole::Seq
             } else if head.contains("备注") || head.contains("说明") {
                 ColRole::Skip
+            } else if (head.ends_with("数量") || head.contains("单价"))
+                && amt + code > 0
+                && text == 0
+            {
+                // small integers that are counts, not codes
+                ColRole::Value
             } else if amt > 0 && amt >= text && amt >= code {
                 ColRole::Value
             } else if code > 0 && code >= text {
@@ -946,6 +952,11 @@ impl<'a, 's> Builder<'a, 's> {
                         row.name_span = c.span;
                         any = true;
                     }
+                }
+                // a unit's row in a list that repeats the function code on every row (采购表:
+                // “210 15 04 506003 单位名称”) is the unit's subtotal
+                if org_code.is_some() {
+                    code_parts.clear();
                 }
                 if !code_parts.is_empty() {
                     let text: String = code_parts.iter().map(|p| p.text).collect();

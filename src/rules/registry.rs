@@ -20,6 +20,7 @@ pub static ALL: &[&RuleMeta] = &[
     &sums::orphan_code::RULE,
     &sums::change_column_mismatch::RULE,
     &sums::list_total_mismatch::RULE,
+    &sums::quantity_price_mismatch::RULE,
     &cross::cross_table_mismatch::RULE,
     &cross::units_sum_mismatch::RULE,
     &cross::project_forms_mismatch::RULE,

@@ -5,5 +5,6 @@ pub mod code_name_mismatch;
 pub mod code_sum_mismatch;
 pub mod list_total_mismatch;
 pub mod orphan_code;
+pub mod quantity_price_mismatch;
 pub mod row_total_mismatch;
 pub mod three_public_parts_mismatch;
