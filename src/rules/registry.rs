@@ -21,6 +21,7 @@ pub static ALL: &[&RuleMeta] = &[
     &sums::change_column_mismatch::RULE,
     &sums::list_total_mismatch::RULE,
     &sums::quantity_price_mismatch::RULE,
+    &sums::operating_cost_personnel_item::RULE,
     &cross::cross_table_mismatch::RULE,
     &cross::units_sum_mismatch::RULE,
     &cross::project_forms_mismatch::RULE,
