@@ -218,6 +218,9 @@ pub fn table_refs(at: usize, text: &str) -> Vec<TableRef> {
             .iter()
             .any(|x| name.ends_with(x))
             {
+                if name.ends_with("空表") {
+                    out.extend(empty_table_claim(at, text, i, end));
+                }
                 break;
             }
             let kind = TableKind::from_title(name);
@@ -232,6 +235,37 @@ pub fn table_refs(at: usize, text: &str) -> Vec<TableRef> {
         }
     }
     out
+}
+
+/// "本部门无政府性基金预算收支，并已公开空表": the empty table the sentence says was published. The
+/// reference's name ends with 空表, which tells the rules that a 目录 entry is not enough.
+fn empty_table_claim(at: usize, text: &str, i: usize, end: usize) -> Option<TableRef> {
+    let sentence_start = text[..i]
+        .char_indices()
+        .rev()
+        .find(|(_, c)| matches!(c, '。' | '；' | '\n'))
+        .map(|(x, c)| x + c.len_utf8())
+        .unwrap_or(0);
+    let sentence = &text[sentence_start..i];
+    if !sentence.contains("公开") {
+        // "…支出表为空表" says the table is empty, not that it was published
+        return None;
+    }
+    let kind = if sentence.contains("政府性基金") {
+        TableKind::GovFundExpenditure
+    } else if sentence.contains("国有资本经营") {
+        TableKind::StateCapitalExpenditure
+    } else if sentence.contains("三公") {
+        TableKind::ThreePublic
+    } else {
+        return None;
+    };
+    let start = end - "空表".len();
+    Some(TableRef {
+        span: Span::new(at + start, at + end),
+        kind,
+        name: format!("{}空表", kind.label()),
+    })
 }
 
 fn is_cjk(c: char) -> bool {

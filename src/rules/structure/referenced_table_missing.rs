@@ -9,6 +9,7 @@ declare_rule! {
     /// ## 检查内容
     /// 情况说明里点名的标准附表（收支总表、收入总表、支出总表、财政拨款收支总表、一般公共预算支出表、基本支出表、
     /// “三公”经费表、政府性基金或国有资本经营支出表、项目支出表）应出现在文件中，或在目录中注明为空表。
+    /// 文字说“已公开空表”（政府性基金、国有资本经营、“三公”）时，这张空表本身必须印出，目录注明为空不算。
     /// ## 为什么重要
     /// 文字说“见项目支出表”，读者却找不到这张表，等于这部分内容没有公开。
     /// ## 示例
@@ -54,18 +55,25 @@ pub(crate) fn check(ctx: &Ctx, out: &mut Sink) {
             if !STANDARD.contains(&r.kind) || reported.contains(&r.kind) {
                 continue;
             }
+            // "已公开空表" claims a printed table; a 目录 line saying it is empty is not one
+            let claims_empty = r.name.ends_with("空表");
             let present = doc.tables.iter().any(|t| t.kind == r.kind)
-                || doc.toc.iter().any(|e| e.kind == r.kind && e.declared_empty);
+                || (!claims_empty && doc.toc.iter().any(|e| e.kind == r.kind && e.declared_empty));
             if !present {
                 reported.push(r.kind);
-                out.report(
-                    Location::text(r.span),
+                let msg = if claims_empty {
+                    format!(
+                        "文字说已公开空表（{}），但文件中没有印出这张表",
+                        r.kind.label()
+                    )
+                } else {
                     format!(
                         "文字提到「{}」，但文件中没有这张表（{}）",
                         r.name,
                         r.kind.label()
-                    ),
-                );
+                    )
+                };
+                out.report(Location::text(r.span), msg);
             }
         }
     }
