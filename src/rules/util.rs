@@ -190,3 +190,36 @@ pub fn year_pairs(t: &Table) -> Vec<YearPair> {
     }
     out
 }
+
+/// Compare a parent row with the sum of its child rows in every column of a group: how many
+/// columns agree, and the failing ones as (column, parent value, sum of the children). Columns
+/// blank in the parent and in every child are left out.
+pub fn column_sums(
+    t: &Table,
+    parent: RowIdx,
+    kids: &[RowIdx],
+    group: u8,
+) -> (usize, Vec<(ColIdx, Approx, Approx)>) {
+    let pr = &t.rows[parent];
+    let mut holding = 0;
+    let mut failing = Vec::new();
+    for c in t.cols_in(group) {
+        let (Some(pv), Some(sum)) = (
+            val(pr, c),
+            kids.iter()
+                .map(|k| val(&t.rows[*k], c))
+                .sum::<Option<Approx>>(),
+        ) else {
+            continue;
+        };
+        if pr.cell(c).is_none() && kids.iter().all(|k| t.rows[*k].cell(c).is_none()) {
+            continue;
+        }
+        if pv.meets(sum) {
+            holding += 1;
+        } else {
+            failing.push((c, pv, sum));
+        }
+    }
+    (holding, failing)
+}

@@ -103,6 +103,13 @@ pub(crate) fn check(ctx: &Ctx, out: &mut Sink) {
                             && !is_total_name(&t.rows[i].plain_name())
                     })
                     .collect();
+                // every marked heading is the sum of the marked items under it
+                // ("一、财政拨款" over "1、…", "2、专项业务经费支出" over "(1)…")
+                let marked: Vec<RowIdx> = items
+                    .iter()
+                    .copied()
+                    .filter(|&i| marker_style(&t.rows[i].name) != 0)
+                    .collect();
                 let mut counts = [0usize; 5];
                 for &i in &items {
                     counts[marker_style(&t.rows[i].name) as usize] += 1;
@@ -115,18 +122,6 @@ pub(crate) fn check(ctx: &Ctx, out: &mut Sink) {
                 if style != 0 && !parts.is_empty() {
                     compare(out, t, yt, col, &parts, "各项目之和");
                 }
-                // every marked heading is the sum of the marked items under it
-                // ("一、财政拨款" over "1、…", "2、专项业务经费支出" over "(1)…")
-                let marked: Vec<RowIdx> = rows
-                    .iter()
-                    .copied()
-                    .filter(|&i| {
-                        i < yt
-                            && !t.rows[i].name.trim().starts_with("其中")
-                            && !is_total_name(&t.rows[i].plain_name())
-                            && marker_style(&t.rows[i].name) != 0
-                    })
-                    .collect();
                 for (h, kids) in outline_children(t, &marked) {
                     compare(out, t, h, col, &kids, "下级项目之和");
                 }

@@ -2,8 +2,8 @@ use crate::declare_rule;
 use crate::model::{CodeKind, RowRole};
 use crate::render::amt;
 use crate::report::Severity;
-use crate::rules::util::{cell_loc, val};
-use crate::rules::{Approx, Category, Ctx, Sink};
+use crate::rules::util::{cell_loc, column_sums};
+use crate::rules::{Category, Ctx, Sink};
 
 declare_rule! {
     /// 上级科目与下级科目之和不一致
@@ -120,23 +120,7 @@ fn check_scheme(t: &crate::model::Table, scheme: CodeKind, out: &mut Sink) {
             Some(c) => format!("{} {}", c.text, pr.plain_name()),
             None => pr.plain_name(),
         };
-        let mut failing = Vec::new();
-        for c in t.cols_in(pr.group) {
-            let (Some(pv), Some(sum)) = (
-                val(pr, c),
-                kids.iter()
-                    .map(|k| val(&t.rows[*k], c))
-                    .sum::<Option<Approx>>(),
-            ) else {
-                continue;
-            };
-            if pr.cell(c).is_none() && kids.iter().all(|k| t.rows[*k].cell(c).is_none()) {
-                continue;
-            }
-            if !pv.meets(sum) {
-                failing.push((c, pv, sum));
-            }
-        }
+        let (_, failing) = column_sums(t, p, &kids, pr.group);
         // many failing columns in one row usually have one cause (a row shifted by a cell): one finding
         if failing.len() > 3 {
             let (c0, pv, sum) = failing[0];

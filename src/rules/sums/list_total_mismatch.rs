@@ -2,8 +2,8 @@ use crate::declare_rule;
 use crate::model::{CodeKind, RowRole, Table};
 use crate::render::amt;
 use crate::report::Severity;
-use crate::rules::util::{cell_loc, val};
-use crate::rules::{Approx, Category, Ctx, Sink};
+use crate::rules::util::{cell_loc, column_sums};
+use crate::rules::{Category, Ctx, Sink};
 
 declare_rule! {
     /// 清单的合计不等于各行之和
@@ -97,26 +97,7 @@ pub(crate) fn check(ctx: &Ctx, out: &mut Sink) {
                 if pr.ambiguous || kids.iter().any(|k| t.rows[*k].ambiguous) {
                     continue;
                 }
-                let mut holding = 0;
-                let mut failing = Vec::new();
-                for c in t.cols_in(g) {
-                    let (Some(pv), Some(sum)) = (
-                        val(pr, c),
-                        kids.iter()
-                            .map(|k| val(&t.rows[*k], c))
-                            .sum::<Option<Approx>>(),
-                    ) else {
-                        continue;
-                    };
-                    if pr.cell(c).is_none() && kids.iter().all(|k| t.rows[*k].cell(c).is_none()) {
-                        continue;
-                    }
-                    if pv.meets(sum) {
-                        holding += 1;
-                    } else {
-                        failing.push((c, pv, sum));
-                    }
-                }
+                let (holding, failing) = column_sums(t, p, &kids, g);
                 if failing.is_empty() {
                     continue;
                 }
