@@ -370,6 +370,7 @@ pub fn find_tables(
                     .is_some_and(|o| org_code.is_none() || *o == org_code)
                 && prev.columns.len() == table.columns.len()
                 && !table.rows.is_empty()
+                && !starts_a_form(&table, src)
             {
                 let base = prev.rows.len();
                 let _ = base;
@@ -588,6 +589,10 @@ impl<'a, 's> Builder<'a, 's> {
         }
         let f = toks[0].text;
         if f.chars().all(|c| c.is_ascii_digit()) && f.len() <= 9 {
+            return true;
+        }
+        // a 绩效目标表 is a form: its 项目名称 / 资金 lines are its content, not a column header
+        if self.title.kind == TableKind::Performance && form_money_line(f) {
             return true;
         }
         // several header words and no amount: a (second) header row such as "合计 一般公共预算 政府性基金"
@@ -1299,13 +1304,15 @@ impl<'a, 's> Builder<'a, 's> {
         let mut rows = Vec::new();
         for r in &self.data {
             let toks = r.flow(self.src, self.lines);
+            // on a form's money lines ("实施期资金总额: 24") whole numbers are amounts too
+            let lenient = form && toks.first().is_some_and(|t| form_money_line(t.text));
             let names: Vec<&Tok> = toks
                 .iter()
-                .filter(|t| parse_amount(t.text, false).is_none())
+                .filter(|t| parse_amount(t.text, lenient).is_none())
                 .collect();
             let vals: Vec<(Tok, super::number::Amount)> = toks
                 .iter()
-                .filter_map(|t| parse_amount(t.text, false).map(|a| (*t, a)))
+                .filter_map(|t| parse_amount(t.text, lenient).map(|a| (*t, a)))
                 .collect();
             maxv = maxv.max(vals.len());
             let name: String = names.iter().map(|t| t.text).collect::<Vec<_>>().join(" ");
@@ -1895,6 +1902,26 @@ fn rekey_three_public(t: &mut Table) -> bool {
         }
     }
     changed
+}
+
+/// The first cell of a form line that states money: 资金金额 (万元), 其中:财政拨款, 其他资金, 年度资金总额.
+fn form_money_line(first: &str) -> bool {
+    let f: String = first.chars().filter(|c| !c.is_whitespace()).collect();
+    let f = f.trim_start_matches("其中").trim_start_matches([':', '：']);
+    f.starts_with("资金金额")
+        || f.starts_with("财政拨款")
+        || f.starts_with("其他资金")
+        || f.starts_with("实施期资金")
+        || f.starts_with("年度资金")
+}
+
+/// A 绩效目标表 whose first row is 项目名称 is the next project's form, not a page continuing the
+/// previous one (every form repeats the same caption).
+fn starts_a_form(t: &Table, src: &str) -> bool {
+    t.kind == TableKind::Performance
+        && src
+            .get(t.title_span.end as usize..)
+            .is_some_and(|rest| rest.trim_start().starts_with("项目名称"))
 }
 
 /// Years written as "2024年" in a text.
