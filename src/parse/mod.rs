@@ -60,17 +60,24 @@ pub fn parse(src: &str) -> Parsed {
             span: Span::new(0, src.len()),
         });
     }
-    // the document's unit is the unit most of its amount tables are printed in
-    let yuan = doc
-        .tables
-        .iter()
-        .filter(|t| !t.rows.is_empty() && t.unit == Unit::Yuan)
-        .count();
-    let wan = doc
-        .tables
-        .iter()
-        .filter(|t| !t.rows.is_empty() && t.unit == Unit::Wan)
-        .count();
+    // the document's unit is the unit most of its amount tables are printed in (绩效目标 forms,
+    // printed in 万元 whatever the tables use, do not count)
+    let counted = |u: Unit| {
+        doc.tables
+            .iter()
+            .filter(|t| {
+                !t.rows.is_empty()
+                    && t.unit == u
+                    && !matches!(
+                        t.kind,
+                        crate::model::TableKind::Performance
+                            | crate::model::TableKind::Organization
+                            | crate::model::TableKind::Other
+                    )
+            })
+            .count()
+    };
+    let (yuan, wan) = (counted(Unit::Yuan), counted(Unit::Wan));
     if yuan + wan > 0 {
         doc.meta.unit = Some(if yuan > wan { Unit::Yuan } else { Unit::Wan });
     }
