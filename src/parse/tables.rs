@@ -526,6 +526,21 @@ impl<'a, 's> Builder<'a, 's> {
         if let Some(u) = rec.filled().filter(|_| short).find_map(|c| unit_in(c.text)) {
             self.unit = u;
         }
+        // a form states its unit in its money label: "资金金额 (万元)"
+        if self.title.kind == TableKind::Performance {
+            if let Some(u) = rec.filled().find_map(|c| {
+                let t = c.text;
+                if t.contains("(万元)") || t.contains("（万元）") {
+                    Some(Unit::Wan)
+                } else if t.contains("(元)") || t.contains("（元）") {
+                    Some(Unit::Yuan)
+                } else {
+                    None
+                }
+            }) {
+                self.unit = u;
+            }
+        }
         if short
             && rec.filled().any(|c| is_page_header(c.text))
             && !rec.filled().any(|c| parse_amount(c.text, false).is_some())

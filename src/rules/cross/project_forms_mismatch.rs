@@ -9,7 +9,7 @@ declare_rule! {
     /// 项目绩效目标表的预算数之和与项目支出合计不符
     ///
     /// ## 检查内容
-    /// 每个项目一张的绩效目标表都印有“预算规模及资金用途 预算数 X”。全部项目表的预算数之和应等于支出总表
+    /// 每个项目一张的绩效目标表都印有“预算规模及资金用途 预算数 X”（或“资金金额 实施期资金总额 X”）。全部项目表的预算数之和应等于支出总表
     /// （或一般公共预算支出表）合计行的项目支出。只有每张项目表都读出了唯一的预算数时才核对。
     /// ## 为什么重要
     /// 项目绩效目标是项目支出的说明；金额对不上，说明某个项目的预算数或项目支出表有误。
@@ -50,14 +50,20 @@ declare_rule! {
 pub(crate) fn check(ctx: &Ctx, out: &mut Sink) {
     let doc = ctx.doc;
     for s in 0..doc.sections.len() {
-        let forms: Vec<_> = tables(doc, s, TableKind::Performance).collect();
+        // one form per project: not the 部门整体 / 专项资金总体 forms
+        let forms: Vec<_> = tables(doc, s, TableKind::Performance)
+            .filter(|t| !t.title.contains("整体") && !t.title.contains("总体"))
+            .collect();
         if forms.len() < 2 {
             continue;
         }
         let mut amounts = Vec::new();
         for t in &forms {
             let rows: Vec<usize> = (0..t.rows.len())
-                .filter(|&r| t.rows[r].plain_name().contains("预算规模"))
+                .filter(|&r| {
+                    let n = t.rows[r].plain_name();
+                    n.contains("预算规模") || n.starts_with("资金金额")
+                })
                 .collect();
             let [r] = rows[..] else {
                 out.skip(
