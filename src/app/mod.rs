@@ -6,7 +6,8 @@ mod file;
 
 use crate::ui_model::{i18n, reduce, Action, AppState, Origin};
 use components::{
-    FindingsPanel, InputPane, SourceView, SummaryBar, TablesView, Toolbar, UncheckedList,
+    FindingsPanel, InputPane, RuleCatalog, SourceView, SummaryBar, TablesView, Toolbar,
+    UncheckedList,
 };
 use gloo::events::{EventListener, EventListenerOptions};
 use gloo::timers::callback::Timeout;
@@ -290,6 +291,7 @@ fn app() -> Html {
                 } else {
                     <p class="welcome">{ tx.welcome }</p>
                 }
+                <RuleCatalog lang={state.lang} />
             </main>
             <div class="drop-overlay" aria-hidden="true"><p>{ tx.drop_here }</p></div>
         </div>

@@ -325,6 +325,27 @@ def test_exports_are_the_cli_json_and_a_markdown_report(driver, site, expected):
     assert md_text.startswith("# 预算公开核对报告")
 
 
+def test_every_rule_is_listed_with_its_doc(driver, site):
+    """The catalogue under the results lists every rule the CLI knows, each with its doc."""
+    import subprocess
+
+    from conftest import CLI
+
+    out = subprocess.run([str(CLI), "rules"], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    codes = [line.split()[0] for line in out.stdout.splitlines() if line.strip()]
+    load_example(driver, site, seed_stems()[2])
+    shown = [e.get_attribute("data-code") for e in driver.find_elements(By.CSS_SELECTOR, "#catalog .catalog__rule")]
+    assert shown == codes
+    driver.find_element(By.CSS_SELECTOR, "#catalog > details > summary").click()
+    rule = driver.find_element(By.CSS_SELECTOR, f"#catalog .catalog__rule[data-code='{codes[-1]}'] summary")
+    driver.execute_script("arguments[0].scrollIntoView()", rule)
+    rule.click()
+    doc = driver.find_element(By.CSS_SELECTOR, f"#catalog .catalog__rule[data-code='{codes[-1]}'] .rule-doc")
+    wait_for(driver, "document.querySelector('#catalog .catalog__rule:last-child .rule-doc').innerText.includes('检查内容')", "rule doc shown")
+    assert "为什么重要" in doc.text and "示例" in doc.text
+
+
 def test_language_toggle(driver, site):
     load_example(driver, site, seed_stems()[1])
     h1 = lambda: driver.find_element(By.TAG_NAME, "h1").text  # noqa: E731

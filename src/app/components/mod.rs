@@ -1,6 +1,7 @@
 //! One component per part of the page; none holds state of its own except the input debounce.
 mod finding_groups;
 mod input_pane;
+mod rule_catalog;
 mod source_view;
 mod summary_bar;
 mod table_view;
@@ -9,6 +10,7 @@ mod unchecked;
 
 pub use finding_groups::FindingsPanel;
 pub use input_pane::InputPane;
+pub use rule_catalog::RuleCatalog;
 pub use source_view::SourceView;
 pub use summary_bar::SummaryBar;
 pub use table_view::TablesView;
