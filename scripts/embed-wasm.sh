@@ -10,11 +10,26 @@ cd "$dir"
 wasm=$(ls -- *_bg.wasm | head -n1)
 glue=$(ls -- budgetlint-*.js | head -n1)
 [ -f "$wasm" ] && [ -f "$glue" ] || { echo "embed-wasm: wasm or glue missing in $dir" >&2; exit 1; }
+# The bundled examples (the seed documents, a fifth of the page's weight) go to a script of their
+# own that the app loads only when an example is asked for; boot.js tells the app its name.
+seeds="${TRUNK_SOURCE_DIR:?run by trunk as a post_build hook}/tests/fixtures/seeds"
+python3 - "$seeds" > examples.js.tmp <<'PY'
+import json, pathlib, sys
+texts = {p.stem: p.read_text(encoding="utf-8") for p in sorted(pathlib.Path(sys.argv[1]).glob("*.txt"))}
+assert texts, "no seed documents"
+print("// budgetlint's example documents, loaded when one is asked for.")
+print("globalThis.budgetlintExamples = " + json.dumps(texts, ensure_ascii=False) + ";")
+PY
+examples="examples-$(sha256sum examples.js.tmp | cut -c1-16).js"
+rm -f -- examples-*.js
+mv examples.js.tmp "$examples"
+
 tmp=boot.js.tmp
 {
   printf "// budgetlint loader. The wasm is embedded (gzip, base64) because this page may open no\n"
   printf "// connection (Content-Security-Policy connect-src 'none'), so it cannot fetch() a .wasm file.\n"
   printf "import init from './%s';\n" "$glue"
+  printf "globalThis.budgetlintExamplesUrl = './%s';\n" "$examples"
   printf 'const packed = "'
   gzip -9 -n -c "$wasm" | base64 -w0
   printf '";\n'

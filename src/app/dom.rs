@@ -231,3 +231,61 @@ pub fn register_service_worker() {
         });
     }
 }
+
+/// Run `then` with the stem once the example's text is at hand: at once when it is (or when the
+/// stem is unknown, which the reducer reports), otherwise after the page has loaded the examples
+/// script that `scripts/embed-wasm.sh` wrote beside the wasm (its URL is in
+/// `globalThis.budgetlintExamplesUrl`). A failed load runs `then` too; the reducer then leaves the
+/// page as it was.
+pub fn with_example(stem: String, then: impl FnOnce(String) + 'static) {
+    let known = examples::by_stem(&stem);
+    if known.is_none() || known.and_then(examples::text).is_some() || take_examples() {
+        then(stem);
+        return;
+    }
+    let url = js_sys::Reflect::get(
+        &js_sys::global(),
+        &JsValue::from_str("budgetlintExamplesUrl"),
+    )
+    .ok()
+    .and_then(|v| v.as_string());
+    let (Some(url), Ok(script)) = (url, document().create_element("script")) else {
+        then(stem);
+        return;
+    };
+    let _ = script.set_attribute("src", &url);
+    let pending = std::rc::Rc::new(RefCell::new(Some((stem, then))));
+    for event in ["load", "error"] {
+        let pending = pending.clone();
+        gloo::events::EventListener::once(&script, event, move |_| {
+            if let Some((stem, then)) = pending.borrow_mut().take() {
+                take_examples();
+                then(stem);
+            }
+        })
+        .forget();
+    }
+    if let Some(head) = document().head() {
+        let _ = head.append_child(&script);
+    }
+}
+
+/// Hand the texts of `globalThis.budgetlintExamples` (once its script has run) to the examples.
+fn take_examples() -> bool {
+    let Ok(all) = js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("budgetlintExamples"))
+    else {
+        return false;
+    };
+    if all.is_undefined() || all.is_null() {
+        return false;
+    }
+    for e in examples::EXAMPLES {
+        if let Some(text) = js_sys::Reflect::get(&all, &JsValue::from_str(e.stem))
+            .ok()
+            .and_then(|v| v.as_string())
+        {
+            examples::provide(e.stem, text);
+        }
+    }
+    true
+}

@@ -80,6 +80,10 @@ fn origin_attr(o: &Origin) -> String {
     }
 }
 
+/// A small document that takes the checking code through tables, sums and narrative: checked once
+/// when the page is idle, so that the user's first paste does not pay for the first compilation.
+const WARM_UP: &str = "部门收支总表\n单位：万元\n项目\t预算数\t项目\t预算数\n一、一般公共预算拨款收入\t100.00\t一、卫生健康支出\t100.00\n本年收入合计\t100.00\t本年支出合计\t100.00\n收入总计\t100.00\t支出总计\t100.00\n\n部门支出总表\n单位：万元\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n\t合计\t100.00\t60.00\t40.00\n210\t卫生健康支出\t100.00\t60.00\t40.00\n21015\t医疗保障管理事务\t100.00\t60.00\t40.00\n\n“三公”经费预算表\n单位：万元\n项目\t上年预算数\t本年预算数\n“三公”经费合计\t2.00\t3.00\n公务接待费\t2.00\t3.00\n\n二、支出说明\n2024年支出预算100.00万元，较上年增加10.00万元，增长11.11%。其中：基本支出60.00万元，项目支出40.00万元。\n";
+
 #[function_component(App)]
 fn app() -> Html {
     let state = use_reducer(AppState::default);
@@ -95,20 +99,21 @@ fn app() -> Html {
         let warmed = warm.clone();
         use_effect_with((), move |_| {
             if let Some(stem) = dom::hash_example() {
-                dispatcher.dispatch(Action::LoadExample(stem));
+                let d = dispatcher.clone();
+                dom::with_example(stem, move |s| d.dispatch(Action::LoadExample(s)));
             }
             let d = dispatcher.clone();
             let hash = EventListener::new(&dom::window(), "hashchange", move |_| {
                 if let Some(stem) = dom::hash_example() {
-                    d.dispatch(Action::LoadExample(stem));
+                    let d = d.clone();
+                    dom::with_example(stem, move |s| d.dispatch(Action::LoadExample(s)));
                 }
             });
             dom::register_service_worker();
             // Warm the engine up once the page is idle, so that the user's first paste does not
             // pay for the browser's first compilation of the checking code.
             Timeout::new(300, move || {
-                let warm = &crate::ui_model::examples::EXAMPLES[1];
-                drop(crate::ui_model::state::Analysis::of(warm.text));
+                drop(crate::ui_model::state::Analysis::of(WARM_UP));
                 warmed.set(true);
             })
             .forget();
@@ -240,7 +245,14 @@ fn app() -> Html {
     };
     let on_action = {
         let d = state.dispatcher();
-        Callback::from(move |a: Action| d.dispatch(a))
+        Callback::from(move |a: Action| match a {
+            // the example's text is loaded first (it is not in the wasm)
+            Action::LoadExample(stem) => {
+                let d = d.clone();
+                dom::with_example(stem, move |s| d.dispatch(Action::LoadExample(s)));
+            }
+            a => d.dispatch(a),
+        })
     };
     let on_file = {
         let d = state.dispatcher();

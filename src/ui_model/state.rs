@@ -241,10 +241,14 @@ pub fn reduce(state: &AppState, action: Action) -> AppState {
         }
         Action::LoadExample(stem) => match examples::by_stem(&stem) {
             Some(e) => {
-                if state.origin == Origin::Example(e.stem) && *state.input == *e.text {
+                // in the web app the text arrives first (the app loads it, then dispatches)
+                let Some(text) = examples::text(e) else {
+                    return state.clone();
+                };
+                if state.origin == Origin::Example(e.stem) && *state.input == *text {
                     return state.clone();
                 }
-                state.with_input(e.text.to_string(), Origin::Example(e.stem))
+                state.with_input(text.to_string(), Origin::Example(e.stem))
             }
             None => AppState {
                 notice: Some(Notice::UnknownExample(stem)),
