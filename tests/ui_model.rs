@@ -43,6 +43,7 @@ fn row(name: &str, role: RowRole, cells: Vec<Option<Cell>>) -> Row {
         cells,
         ambiguous: false,
         category: None,
+        econ_code: None,
     }
 }
 

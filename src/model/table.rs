@@ -111,6 +111,10 @@ pub struct Row {
     /// over the blank cells below it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub category: Option<String>,
+    /// The 部门经济分类 code of a row that is keyed by a function code (政府采购表: “210 15 04 …
+    /// 302 99”).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub econ_code: Option<Code>,
 }
 
 impl Row {

@@ -881,10 +881,12 @@ impl<'a, 's> Builder<'a, 's> {
                     cells: vec![None; table.columns.len()],
                     ambiguous: false,
                     category: None,
+                    econ_code: None,
                 };
                 let mut code_parts: Vec<Tok> = Vec::new();
                 let mut org_code: Option<Tok> = None;
                 let mut code_closed = false;
+                let mut econ_parts: Vec<Tok> = Vec::new();
                 let mut any = false;
                 // text of another name column, for a row whose 名称 cell is blank (“合计”)
                 let mut other_name: Option<Tok> = None;
@@ -913,8 +915,24 @@ impl<'a, 's> Builder<'a, 's> {
                             {
                                 code_parts.push(*c);
                             } else {
-                                // a second code scheme (政府经济分类 beside 部门经济分类) is not joined on
+                                // a second code scheme (政府经济分类 beside 部门经济分类) is not joined on;
+                                // a 部门经济分类 code printed after a function code (采购表) is kept apart
                                 code_closed = true;
+                                let head = head_at(j).concat();
+                                if econ_parts.len() == 1 && c.text.len() == 2 {
+                                    // its 款 column
+                                    econ_parts.push(*c);
+                                } else if head.contains("经济")
+                                    && !head.contains("政府")
+                                    && econ_parts.len() < 2
+                                    && !code_parts.is_empty()
+                                    && code_kind(
+                                        &code_parts.iter().map(|p| p.text).collect::<String>(),
+                                        "",
+                                    ) == CodeKind::Function
+                                {
+                                    econ_parts.push(*c);
+                                }
                             }
                         }
                         ColRole::Name if name_col[gi as usize].is_some_and(|n| n != j) => {
@@ -977,6 +995,13 @@ impl<'a, 's> Builder<'a, 's> {
                 // “210 15 04 506003 单位名称”) is the unit's subtotal
                 if org_code.is_some() {
                     code_parts.clear();
+                }
+                if let [first, .., last] | [first @ last] = econ_parts[..] {
+                    row.econ_code = Some(Code {
+                        text: econ_parts.iter().map(|p| p.text).collect(),
+                        kind: CodeKind::Economic,
+                        span: first.span.cover(last.span),
+                    });
                 }
                 if !code_parts.is_empty() {
                     let text: String = code_parts.iter().map(|p| p.text).collect();
@@ -1175,6 +1200,7 @@ impl<'a, 's> Builder<'a, 's> {
                     cells: vec![None; table.columns.len()],
                     ambiguous: false,
                     category: None,
+                    econ_code: None,
                 };
                 if let Some(c) = code.filter(|_| gi == 0) {
                     row.code = Some(Code {
@@ -1369,6 +1395,7 @@ impl<'a, 's> Builder<'a, 's> {
                 cells,
                 ambiguous: !form && maxv > 1,
                 category: None,
+                econ_code: None,
             });
         }
     }

@@ -143,7 +143,9 @@ fn table_dump(src: &str, idx: &LineIndex, t: &Table, s: &mut String) {
             r.category
                 .as_ref()
                 .map(|c| format!(" 类型={c}"))
-                .unwrap_or_default(),
+                .into_iter()
+                .chain(r.econ_code.as_ref().map(|c| format!(" 经济={}", c.text)))
+                .collect::<String>(),
             if r.ambiguous { " AMBIGUOUS" } else { "" },
             cells.join(" ")
         );

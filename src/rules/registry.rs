@@ -27,6 +27,7 @@ pub static ALL: &[&RuleMeta] = &[
     &cross::project_forms_mismatch::RULE,
     &cross::operating_cost_exceeds_public::RULE,
     &cross::category_split_mismatch::RULE,
+    &cross::procurement_code_mismatch::RULE,
     &narrative::amount_mismatch::RULE,
     &narrative::change_mismatch::RULE,
     &narrative::change_vs_table::RULE,
