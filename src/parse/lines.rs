@@ -68,6 +68,10 @@ impl<'a> Tok<'a> {
             let t = s.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{3000}');
             off += s.len() - t.len();
             s = t.trim_end_matches(|c: char| c.is_whitespace() || c == '\u{3000}');
+            // cheap test first: most cells have no markup
+            if !s.starts_with(['<', '*']) && !s.ends_with(['>', '*']) {
+                break;
+            }
             for tag in ["<b>", "<strong>", "**", "<br>"] {
                 if let Some(r) = s.strip_prefix(tag) {
                     off += tag.len();

@@ -20,6 +20,10 @@ pub fn is_dash(s: &str) -> bool {
 /// "500" in a 元 table); codes such as 2080505 are only rejected by context, not here.
 pub fn parse_amount(s: &str, allow_int: bool) -> Option<Amount> {
     let s = s.trim();
+    // most tokens are words: an amount or a dash starts with a digit, a minus, a dash or a slash
+    if !s.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '-' | '－' | '—' | '/')) {
+        return None;
+    }
     if is_dash(s) {
         return Some(Amount {
             value: Decimal::ZERO,
@@ -72,12 +76,15 @@ pub fn parse_amount(s: &str, allow_int: bool) -> Option<Amount> {
             0
         }
     };
-    let digits: String = int
-        .chars()
-        .filter(|c| *c != ',')
-        .chain(frac.unwrap_or("").chars())
-        .collect();
-    let mantissa: i128 = digits.parse().ok()?;
+    // the mantissa, digit by digit (no String): too many digits for i128 is no amount
+    let mut mantissa: i128 = 0;
+    for b in int.bytes().chain(frac.unwrap_or("").bytes()) {
+        if b != b',' {
+            mantissa = mantissa
+                .checked_mul(10)?
+                .checked_add(i128::from(b - b'0'))?;
+        }
+    }
     let mut value = Decimal::try_from_i128_with_scale(mantissa, scale).ok()?;
     if neg {
         value = -value;

@@ -185,17 +185,24 @@ pub fn resolve_by_hierarchy(rows: &mut [HRow], ncols: usize) {
                 continue;
             }
             let parent_row = row_values(&rows[p], &rows[p].placement.candidates[0], ncols);
+            // each child's row under each of its candidates, laid out once
+            let child_rows: Vec<Vec<Vec<Approx>>> = children
+                .iter()
+                .map(|&c| {
+                    let row = &rows[c];
+                    let cands = &row.placement.candidates;
+                    cands.iter().map(|k| row_values(row, k, ncols)).collect()
+                })
+                .collect();
             let mut keep: Vec<Vec<usize>> = Vec::new(); // per combo: candidate index per child
             let mut idx = vec![0usize; children.len()];
             loop {
-                let mut sum = vec![Approx::ZERO; ncols];
-                for (ci, &c) in children.iter().enumerate() {
-                    let r = row_values(&rows[c], &rows[c].placement.candidates[idx[ci]], ncols);
-                    for j in 0..ncols {
-                        sum[j] = sum[j] + r[j];
-                    }
-                }
-                if (0..ncols).all(|j| parent_row[j].meets(sum[j])) {
+                // column by column, so that a combination fails at its first column that does not add up
+                let holds = (0..ncols).all(|j| {
+                    let sum: Approx = child_rows.iter().zip(&idx).map(|(r, &i)| r[i][j]).sum();
+                    parent_row[j].meets(sum)
+                });
+                if holds {
                     keep.push(idx.clone());
                 }
                 // next combination

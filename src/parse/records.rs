@@ -5,6 +5,7 @@
 //! when a table reader asks for [`Rec::flow`]).
 use super::lines::{space_tokens, tab_cells, Line, Tok};
 use crate::text::Span;
+use std::borrow::Cow;
 
 #[derive(Clone, Debug)]
 pub struct Rec<'a> {
@@ -40,9 +41,22 @@ impl<'a> Rec<'a> {
         }
     }
 
-    /// Whole text of the record with cells joined by one space.
-    pub fn joined(&self) -> String {
-        self.filled().map(|t| t.text).collect::<Vec<_>>().join(" ")
+    /// Whole text of the record with cells joined by one space (borrowed for a single cell).
+    pub fn joined(&self) -> Cow<'a, str> {
+        let mut it = self.filled();
+        let Some(first) = it.next() else {
+            return Cow::Borrowed("");
+        };
+        let Some(second) = it.next() else {
+            return Cow::Borrowed(first.text);
+        };
+        let mut out = String::with_capacity(self.span.len());
+        out.push_str(first.text);
+        for t in std::iter::once(second).chain(it) {
+            out.push(' ');
+            out.push_str(t.text);
+        }
+        Cow::Owned(out)
     }
 
     /// Space-separated tokens of a plain line (PDF text); cells of a grid record as they are.
@@ -76,11 +90,6 @@ pub fn build<'a>(src: &'a str, lines: &[Line<'a>]) -> Vec<Rec<'a>> {
         let mut cur: Option<Rec<'a>> = None;
         for (i, l) in lines.iter().enumerate() {
             if let Some(rest) = l.text.strip_prefix('\t') {
-                let mut parts = tab_cells(&Line {
-                    text: rest,
-                    start: l.start + 1,
-                    full: l.full,
-                });
                 let rec = cur.get_or_insert_with(|| Rec {
                     cells: vec![],
                     span: l.span(),
@@ -88,8 +97,14 @@ pub fn build<'a>(src: &'a str, lines: &[Line<'a>]) -> Vec<Rec<'a>> {
                     line: i,
                     line_end: i + 1,
                 });
-                // a cell that itself contains tabs (quoted multi-line text) stays one cell
-                if parts.len() > 1 {
+                // one cell per line; a cell that itself contains tabs (quoted multi-line text)
+                // stays one cell
+                let cell = if rest.contains('\t') {
+                    let parts = tab_cells(&Line {
+                        text: rest,
+                        start: l.start + 1,
+                        full: l.full,
+                    });
                     let first = parts[0];
                     let last = parts
                         .iter()
@@ -98,12 +113,14 @@ pub fn build<'a>(src: &'a str, lines: &[Line<'a>]) -> Vec<Rec<'a>> {
                         .copied()
                         .unwrap_or(first);
                     let span = first.span.cover(last.span);
-                    parts = vec![Tok {
+                    Tok {
                         text: span.slice(src),
                         span,
-                    }];
-                }
-                rec.cells.extend(parts);
+                    }
+                } else {
+                    Tok::new(rest, l.start + 1)
+                };
+                rec.cells.push(cell);
                 rec.span = rec.span.cover(l.span());
                 rec.line_end = i + 1;
             } else {

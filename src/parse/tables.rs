@@ -7,7 +7,9 @@ use super::{dept_line, is_page_header, unit_in, Diags, P_AMBIGUOUS, P_UNALIGNED}
 use crate::model::*;
 use crate::report::Location;
 use crate::rules::Approx;
+use crate::text::find::contains;
 use crate::text::Span;
+use std::borrow::Cow;
 
 /// Name tokens and the value tokens that follow them on one PDF line.
 type Run<'a> = (Vec<Tok<'a>>, Vec<Tok<'a>>);
@@ -39,10 +41,11 @@ fn strip_decor(t: &str) -> &str {
             t = &t[i + 1..];
         }
     }
-    t.trim_start_matches('#')
-        .trim()
-        .trim_start_matches("- ")
-        .trim()
+    let mut t = t.trim_start_matches('#').trim();
+    while let Some(rest) = t.strip_prefix("- ") {
+        t = rest;
+    }
+    t.trim()
 }
 
 fn is_table_number(t: &str) -> bool {
@@ -60,7 +63,7 @@ fn is_table_number(t: &str) -> bool {
 /// Is this text a table title (not a sentence, not a 目录 line)?
 fn title_text(t: &str) -> Option<(Option<String>, String)> {
     let t = strip_decor(t);
-    if t.is_empty() || t.contains("....") || t.contains('…') || t.contains("··") {
+    if t.is_empty() || contains(t, "....") || t.contains('…') || contains(t, "··") {
         return None;
     }
     let (number, rest) = if t.starts_with('表') {
@@ -91,14 +94,21 @@ fn title_text(t: &str) -> Option<(Option<String>, String)> {
         Some(i) if core[..i].ends_with('表') => &core[..i],
         _ => core,
     };
-    let kind = TableKind::from_title(core);
-    let expense_form =
-        matches!(kind, TableKind::OperatingCost | TableKind::ThreePublic) && core.ends_with("经费");
-    // "部门政府采购预算" captions a table; "六、政府采购预算情况" is a heading
-    let procurement = kind == TableKind::Procurement
-        && core.ends_with("预算")
-        && super::normalize_name(core) == core;
-    if !core.ends_with('表') && !expense_form && !procurement {
+    let titled = if core.ends_with('表') {
+        true
+    } else if core.ends_with("经费") {
+        matches!(
+            TableKind::from_title(core),
+            TableKind::OperatingCost | TableKind::ThreePublic
+        )
+    } else if core.ends_with("预算") {
+        // "部门政府采购预算" captions a table; "六、政府采购预算情况" is a heading
+        TableKind::from_title(core) == TableKind::Procurement
+            && super::normalized_name(core) == core
+    } else {
+        false
+    };
+    if !titled {
         return None;
     }
     Some((number, rest.to_string()))
@@ -109,8 +119,16 @@ fn toc_row(rec: &Rec) -> Option<TocEntry> {
     if !rec.grid {
         return None;
     }
+    // cheap test first: this runs on every record
+    if !rec
+        .filled()
+        .next()
+        .is_some_and(|c| c.text.starts_with('表'))
+    {
+        return None;
+    }
     let cells: Vec<&Tok> = rec.filled().collect();
-    if cells.len() < 2 || !is_table_number(cells[0].text) || !cells[0].text.starts_with('表') {
+    if cells.len() < 2 || !is_table_number(cells[0].text) {
         return None;
     }
     let title = cells[1].text.to_string();
@@ -163,10 +181,12 @@ fn title_at(recs: &[Rec], i: usize) -> Option<Title> {
 /// Looks like the body of a table (a header or a data row) rather than more titles or prose.
 fn tabular(rec: &Rec, lines: &[Line], src: &str) -> bool {
     if rec.grid {
-        return rec.filled_count() >= 2 && toc_row(rec).is_none() && !rec.joined().contains("....");
+        return rec.filled_count() >= 2
+            && toc_row(rec).is_none()
+            && !contains(&rec.joined(), "....");
     }
     let text = rec.single().unwrap_or("");
-    if text.contains("栏次") || unit_in(text).is_some() || text.contains("预算年度") {
+    if contains(text, "栏次") || unit_in(text).is_some() || contains(text, "预算年度") {
         return true;
     }
     let toks = rec.flow(src, lines);
@@ -178,18 +198,22 @@ fn tabular(rec: &Rec, lines: &[Line], src: &str) -> bool {
 
 fn is_note(t: &str) -> bool {
     let t = strip_decor(t);
-    t.starts_with("注")
+    if t.starts_with("注")
         && t.chars()
             .nth(1)
             .is_some_and(|c| matches!(c, '：' | ':' | ' ' | '1' | '１'))
-        || t.contains("空表")
-        || t.contains("本表无数据")
-        || t.starts_with("本表")
         || t.starts_with("说明：")
-        || (t.chars().next().is_some_and(|c| c.is_ascii_digit())
-            && t.contains("表")
-            && t.contains("，")
-            && t.chars().count() > 20)
+    {
+        return true;
+    }
+    // every other kind of note names a 表 (cheap test first: this runs on every row)
+    t.contains('表')
+        && (contains(t, "空表")
+            || contains(t, "本表无数据")
+            || t.starts_with("本表")
+            || (t.starts_with(|c: char| c.is_ascii_digit())
+                && t.contains('，')
+                && t.chars().count() > 20))
 }
 
 fn is_terminator(rec: &Rec) -> bool {
@@ -199,8 +223,8 @@ fn is_terminator(rec: &Rec) -> bool {
     if is_page_header(s) || is_note(s) {
         return false;
     }
-    if (s.starts_with('第') && s.contains("部分"))
-        || s.contains("情况说明")
+    if (s.starts_with('第') && contains(s, "部分"))
+        || contains(s, "情况说明")
         || s.ends_with("公开说明")
     {
         return true;
@@ -476,7 +500,7 @@ struct Builder<'a, 's> {
     unit: Unit,
     header: Vec<&'s Rec<'a>>,
     /// The header rows' text, to recognise them when a page break repeats them.
-    header_joined: Vec<String>,
+    header_joined: Vec<Cow<'a, str>>,
     data: Vec<&'s Rec<'a>>,
     notes: Vec<Note>,
     started: bool,
@@ -601,9 +625,9 @@ impl<'a, 's> Builder<'a, 's> {
         {
             return false;
         }
-        let n = super::normalize_name(f);
-        n != f.replace(' ', "") && !f.contains("栏次")
-            || matches!(n.as_str(), "合计" | "总计")
+        let n = super::normalized_name(f);
+        !n.chars().eq(f.chars().filter(|c| *c != ' ')) && !contains(f, "栏次")
+            || matches!(&*n, "合计" | "总计")
             || n.starts_with("本年")
             || n.ends_with("总计")
             || (self.started && rec.grid)
@@ -680,6 +704,8 @@ impl<'a, 's> Builder<'a, 's> {
                 .filter(|t| !t.is_empty())
                 .collect()
         };
+        // each column's header texts run together, for the rows' code columns
+        let head_plain: Vec<String> = (0..width).map(|j| head_at(j).join("")).collect();
         // classify columns by their data
         let mut roles = Vec::with_capacity(width);
         for j in 0..width {
@@ -850,9 +876,9 @@ impl<'a, 's> Builder<'a, 's> {
                     match roles[j] {
                         ColRole::Seq => row.seq = c.text.parse().ok(),
                         ColRole::Code => {
-                            let head = head_at(j).join("");
-                            if head.contains("单位")
-                                || head.contains("部门代码")
+                            let head = &head_plain[j];
+                            if contains(head, "单位")
+                                || contains(head, "部门代码")
                                 || (!code_parts.is_empty() && is_org(c.text))
                             {
                                 org_code = Some(*c);
@@ -904,7 +930,7 @@ impl<'a, 's> Builder<'a, 's> {
                         .span
                         .cover(code_parts[code_parts.len() - 1].span);
                     row.code = Some(Code {
-                        kind: code_kind(&text, &head_at(0).join("")),
+                        kind: code_kind(&text, head_plain.first().map_or("", String::as_str)),
                         text,
                         span,
                     });
@@ -1289,7 +1315,7 @@ fn is_org(t: &str) -> bool {
 }
 
 fn code_kind(text: &str, head: &str) -> CodeKind {
-    if head.contains("单位") || head.contains("部门代码") {
+    if contains(head, "单位") || contains(head, "部门代码") {
         return CodeKind::Organization;
     }
     let first = text.as_bytes().first().copied().unwrap_or(b'0');
@@ -1303,10 +1329,14 @@ fn code_kind(text: &str, head: &str) -> CodeKind {
 }
 
 pub fn role_of(name: &str) -> RowRole {
-    let n = super::normalize_name(name);
-    if matches!(n.as_str(), "合计" | "总计") {
+    // cheap test first: both roles are named by a 计
+    if !name.contains('计') {
+        return RowRole::Item;
+    }
+    let n = super::normalized_name(name);
+    if matches!(&*n, "合计" | "总计") {
         RowRole::Total
-    } else if n.contains("小计") {
+    } else if contains(&n, "小计") {
         RowRole::Subtotal
     } else {
         RowRole::Item
