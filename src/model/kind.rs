@@ -1,4 +1,4 @@
-use crate::text::find::contains;
+use crate::text::fast::contains;
 use serde::Serialize;
 use std::borrow::Cow;
 

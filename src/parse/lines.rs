@@ -1,6 +1,6 @@
 //! Lossless split of the input into lines and cells. Concatenating every line's `full` span
 //! gives back the input exactly.
-use crate::text::Span;
+use crate::text::{fast, Span};
 
 #[derive(Clone, Copy, Debug)]
 pub struct Line<'a> {
@@ -65,9 +65,10 @@ impl<'a> Tok<'a> {
         let mut off = at;
         loop {
             let before = s.len();
-            let t = s.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{3000}');
+            // (U+3000, the CJK space, is white space too)
+            let t = fast::trim_start(s);
             off += s.len() - t.len();
-            s = t.trim_end_matches(|c: char| c.is_whitespace() || c == '\u{3000}');
+            s = fast::trim_end(t);
             // cheap test first: most cells have no markup
             if !s.starts_with(['<', '*']) && !s.ends_with(['>', '*']) {
                 break;
@@ -109,15 +110,27 @@ pub fn tab_cells<'a>(line: &Line<'a>) -> Vec<Tok<'a>> {
     out
 }
 
-/// Split a line into tokens at runs of white space (PDF text, where empty cells vanish).
+/// Split a line into tokens at runs of white space (PDF text, where empty cells vanished).
 pub fn space_tokens<'a>(line: &Line<'a>) -> Vec<Tok<'a>> {
     let mut out = Vec::new();
+    push_space_tokens(line, &mut out);
+    out
+}
+
+/// [`space_tokens`], appended to `out`.
+pub fn push_space_tokens<'a>(line: &Line<'a>, out: &mut Vec<Tok<'a>>) {
+    let mut push = |s: usize, e: usize| {
+        let t = Tok::new(&line.text[s..e], line.start + s);
+        if !t.is_empty() {
+            out.push(t);
+        }
+    };
     let mut start: Option<usize> = None;
     for (i, c) in line.text.char_indices() {
         let ws = c.is_whitespace() || c == '\u{3000}';
         match (ws, start) {
             (true, Some(s)) => {
-                out.push(Tok::new(&line.text[s..i], line.start + s));
+                push(s, i);
                 start = None;
             }
             (false, None) => start = Some(i),
@@ -125,10 +138,8 @@ pub fn space_tokens<'a>(line: &Line<'a>) -> Vec<Tok<'a>> {
         }
     }
     if let Some(s) = start {
-        out.push(Tok::new(&line.text[s..], line.start + s));
+        push(s, line.text.len());
     }
-    out.retain(|t| !t.is_empty());
-    out
 }
 
 #[cfg(test)]

@@ -13,7 +13,7 @@ pub mod tables;
 
 use crate::model::{Document, Meta, Section, SectionKind, Unit};
 use crate::report::{Finding, Location, Severity};
-use crate::text::find::{contains, find};
+use crate::text::fast::{contains, find, trim};
 use crate::text::Span;
 use std::borrow::Cow;
 
@@ -331,17 +331,17 @@ pub fn is_org_name(t: &str) -> bool {
 
 /// "450丰润区医疗保障局" / "447承德市医疗保障局 预算年度：2022 单位：万元" / "450 平乡县医疗保障局" → (code, name).
 pub fn dept_line(t: &str) -> Option<(Option<String>, String)> {
-    let t = t.trim().trim_start_matches('#').trim();
+    let t = trim(trim(t).trim_start_matches('#'));
     // a name needs CJK: the many amounts in table cells stop here
     if !t.as_bytes().first().is_some_and(u8::is_ascii_digit) || t.is_ascii() {
         return None;
     }
-    let first = find(t, "预算年度").map_or(t, |i| &t[..i]).trim();
+    let first = trim(find(t, "预算年度").map_or(t, |i| &t[..i]));
     let ndigits = first.bytes().take_while(u8::is_ascii_digit).count();
     if !(3..=9).contains(&ndigits) {
         return None;
     }
-    let name = first[ndigits..].trim();
+    let name = trim(&first[ndigits..]);
     let name = name.split(|c: char| c.is_whitespace()).next().unwrap_or("");
     if is_org_name(name) {
         Some((Some(first[..ndigits].to_string()), name.to_string()))
@@ -352,7 +352,7 @@ pub fn dept_line(t: &str) -> Option<(Option<String>, String)> {
 
 /// A line that repeats on every page: the department / 预算年度 / 单位 header, or a page number.
 pub fn is_page_header(t: &str) -> bool {
-    let t = t.trim().trim_start_matches('#').trim();
+    let t = trim(trim(t).trim_start_matches('#'));
     // cheap tests first: this runs on every short row of every table
     contains(t, "预算年度")
         || match t.chars().next() {

@@ -1,5 +1,6 @@
 //! Amount text → Decimal. Accepts 7,895.93 / 10406991.00 / -12.5 / 0 / "-" "—" (zero), rejects codes
 //! with leading zeros, dates and anything with other characters.
+use crate::text::fast;
 use rust_decimal::Decimal;
 
 /// A parsed amount: value and printed decimals (`scale`; 28 for a dash, which is an exact zero).
@@ -19,7 +20,7 @@ pub fn is_dash(s: &str) -> bool {
 /// Parse an amount token. `allow_int` permits integers without decimals (e.g. "6" in narrative or
 /// "500" in a 元 table); codes such as 2080505 are only rejected by context, not here.
 pub fn parse_amount(s: &str, allow_int: bool) -> Option<Amount> {
-    let s = s.trim();
+    let s = fast::trim(s);
     // most tokens are words: an amount or a dash starts with a digit, a minus, a dash or a slash
     if !s.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '-' | '－' | '—' | '/')) {
         return None;
@@ -30,9 +31,12 @@ pub fn parse_amount(s: &str, allow_int: bool) -> Option<Amount> {
             scale: DASH_SCALE,
         });
     }
-    let (neg, body) = match s.strip_prefix('-').or_else(|| s.strip_prefix('－')) {
-        Some(rest) => (true, rest),
-        None => (false, s),
+    let (neg, body) = if let Some(rest) = s.strip_prefix("-") {
+        (true, rest)
+    } else if let Some(rest) = s.strip_prefix("－") {
+        (true, rest)
+    } else {
+        (false, s)
     };
     if body.is_empty() || body.len() > 40 {
         return None;

@@ -7,7 +7,7 @@ use super::{dept_line, is_page_header, unit_in, Diags, P_AMBIGUOUS, P_UNALIGNED}
 use crate::model::*;
 use crate::report::Location;
 use crate::rules::Approx;
-use crate::text::find::contains;
+use crate::text::fast::{contains, trim};
 use crate::text::Span;
 use std::borrow::Cow;
 
@@ -35,21 +35,21 @@ struct Title {
 }
 
 fn strip_decor(t: &str) -> &str {
-    let mut t = t.trim();
+    let mut t = trim(t);
     if t.starts_with("[bookmark") {
         if let Some(i) = t.find(']') {
             t = &t[i + 1..];
         }
     }
-    let mut t = t.trim_start_matches('#').trim();
+    let mut t = trim(t.trim_start_matches('#'));
     while let Some(rest) = t.strip_prefix("- ") {
         t = rest;
     }
-    t.trim()
+    trim(t)
 }
 
 fn is_table_number(t: &str) -> bool {
-    let t = t.trim();
+    let t = trim(t);
     let digits_then = |s: &str| {
         let d = s.trim_start_matches(|c: char| c.is_ascii_digit());
         d.len() < s.len() && d.is_empty()
@@ -63,32 +63,15 @@ fn is_table_number(t: &str) -> bool {
 /// Is this text a table title (not a sentence, not a 目录 line)?
 fn title_text(t: &str) -> Option<(Option<String>, String)> {
     let t = strip_decor(t);
-    if t.is_empty() || contains(t, "....") || t.contains('…') || contains(t, "··") {
-        return None;
-    }
-    let (number, rest) = if t.starts_with('表') {
-        let after = &t['表'.len_utf8()..];
-        let n: String = after.chars().take_while(|c| c.is_ascii_digit()).collect();
-        if n.is_empty() {
-            (None, t)
-        } else {
-            (
-                Some(format!("表{n}")),
-                after[n.len()..]
-                    .trim_start_matches([':', '：', ' ', '-', '—'])
-                    .trim(),
-            )
-        }
+    // "表3 …": the number, then the title
+    let after = t.strip_prefix('表').unwrap_or("");
+    let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = if digits > 0 {
+        trim(after[digits..].trim_start_matches([':', '：', ' ', '-', '—']))
     } else {
-        (None, t)
+        t
     };
-    let n = rest.chars().count();
-    if !(4..=120).contains(&n)
-        || rest.contains(['，', '。', '；'])
-        || (n > 70 && !rest.ends_with("绩效目标表"))
-    {
-        return None;
-    }
+    // cheap tests first: this runs on every line of text, and few lines end like a caption
     let core = rest.trim_end_matches([')', '）']);
     let core = match core.rfind(['（', '(']) {
         Some(i) if core[..i].ends_with('表') => &core[..i],
@@ -108,9 +91,17 @@ fn title_text(t: &str) -> Option<(Option<String>, String)> {
     } else {
         false
     };
-    if !titled {
+    if !titled || contains(t, "....") || t.contains('…') || contains(t, "··") {
         return None;
     }
+    let n = rest.chars().count();
+    if !(4..=120).contains(&n)
+        || rest.contains(['，', '。', '；'])
+        || (n > 70 && !rest.ends_with("绩效目标表"))
+    {
+        return None;
+    }
+    let number = (digits > 0).then(|| format!("表{}", &after[..digits]));
     Some((number, rest.to_string()))
 }
 
@@ -218,7 +209,7 @@ fn is_note(t: &str) -> bool {
 
 fn is_terminator(rec: &Rec) -> bool {
     let Some(t) = rec.single() else { return false };
-    let raw = t.trim();
+    let raw = trim(t);
     let s = strip_decor(t);
     if is_page_header(s) || is_note(s) {
         return false;
@@ -512,6 +503,8 @@ struct Builder<'a, 's> {
     year: Option<i32>,
     /// index into data after which a page break happened
     breaks: Vec<usize>,
+    /// A reused buffer for the tokens of the record being fed.
+    scratch: Vec<Tok<'a>>,
 }
 
 impl<'a, 's> Builder<'a, 's> {
@@ -538,6 +531,7 @@ impl<'a, 's> Builder<'a, 's> {
             org_name: None,
             year: meta.year,
             breaks: vec![],
+            scratch: vec![],
         }
     }
 
@@ -550,8 +544,8 @@ impl<'a, 's> Builder<'a, 's> {
             self.unit = u;
         }
         if short
-            && rec.filled().any(|c| is_page_header(c.text))
             && !rec.filled().any(|c| parse_amount(c.text, false).is_some())
+            && rec.filled().any(|c| is_page_header(c.text))
         {
             for c in rec.filled() {
                 if let Some((code, name)) = dept_line(c.text) {
@@ -602,8 +596,15 @@ impl<'a, 's> Builder<'a, 's> {
         }
     }
 
-    fn is_data(&self, rec: &Rec<'a>) -> bool {
-        let toks: Vec<Tok> = rec.flow(self.src, self.lines);
+    fn is_data(&mut self, rec: &Rec<'a>) -> bool {
+        let mut toks = std::mem::take(&mut self.scratch);
+        rec.flow_into(self.lines, &mut toks);
+        let data = self.is_data_row(rec, &toks);
+        self.scratch = toks;
+        data
+    }
+
+    fn is_data_row(&self, rec: &Rec<'a>, toks: &[Tok]) -> bool {
         if toks.is_empty() {
             return false;
         }
