@@ -21,8 +21,12 @@ pub fn is_dash(s: &str) -> bool {
 /// "500" in a 元 table); codes such as 2080505 are only rejected by context, not here.
 pub fn parse_amount(s: &str, allow_int: bool) -> Option<Amount> {
     let s = fast::trim(s);
-    // most tokens are words: an amount or a dash starts with a digit, a minus, a dash or a slash
-    if !s.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '-' | '－' | '—' | '/')) {
+    // most tokens are words: an amount or a dash starts with a digit, '-', '/', or the first byte
+    // of '—' (E2) or '－' (EF); whatever else starts so is rejected below
+    if !matches!(
+        s.as_bytes().first(),
+        Some(b'0'..=b'9' | b'-' | b'/' | 0xE2 | 0xEF)
+    ) {
         return None;
     }
     if is_dash(s) {
@@ -41,15 +45,16 @@ pub fn parse_amount(s: &str, allow_int: bool) -> Option<Amount> {
     if body.is_empty() || body.len() > 40 {
         return None;
     }
-    let (int, frac) = match body.split_once('.') {
-        Some((i, f)) => (i, Some(f)),
+    let (int, frac) = match body.bytes().position(|b| b == b'.') {
+        Some(i) => (&body[..i], Some(&body[i + 1..])),
         None => (body, None),
     };
     if int.is_empty() || !int.as_bytes()[0].is_ascii_digit() {
         return None;
     }
     // integer part: plain digits, or thousands groups "1,234,567"
-    if int.contains(',') {
+    let grouped = int.bytes().any(|b| b == b',');
+    if grouped {
         let mut groups = int.split(',');
         let first = groups.next().unwrap_or("");
         if first.is_empty() || first.len() > 3 || !first.bytes().all(|b| b.is_ascii_digit()) {
@@ -63,7 +68,7 @@ pub fn parse_amount(s: &str, allow_int: bool) -> Option<Amount> {
     } else if !int.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    if int.len() > 1 && int.starts_with('0') && !int.contains(',') {
+    if int.len() > 1 && int.starts_with('0') && !grouped {
         return None; // "01", codes
     }
     let scale = match frac {
@@ -81,14 +86,22 @@ pub fn parse_amount(s: &str, allow_int: bool) -> Option<Amount> {
         }
     };
     // the mantissa, digit by digit (no String): too many digits for i128 is no amount
-    let mut mantissa: i128 = 0;
-    for b in int.bytes().chain(frac.unwrap_or("").bytes()) {
-        if b != b',' {
-            mantissa = mantissa
-                .checked_mul(10)?
-                .checked_add(i128::from(b - b'0'))?;
+    let digits = int
+        .bytes()
+        .chain(frac.unwrap_or("").bytes())
+        .filter(|b| *b != b',');
+    let mantissa: i128 = if int.len() + frac.map_or(0, str::len) <= 18 {
+        // cannot overflow: fewer than 19 digits
+        digits
+            .fold(0u64, |m, b| m * 10 + u64::from(b - b'0'))
+            .into()
+    } else {
+        let mut m: i128 = 0;
+        for b in digits {
+            m = m.checked_mul(10)?.checked_add(i128::from(b - b'0'))?;
         }
-    }
+        m
+    };
     let mut value = Decimal::try_from_i128_with_scale(mantissa, scale).ok()?;
     if neg {
         value = -value;

@@ -107,22 +107,26 @@ pub fn place(kind: TableKind, keys: &[ColKey], values: &[Approx]) -> Placement {
         };
     }
     let ids = identities(kind, keys);
-    let mut cands = Vec::new();
-    let mut cur = Vec::with_capacity(k);
-    combos(n, k, 0, &mut cur, &mut cands);
-    let holds = |c: &Vec<usize>| {
-        let mut row = vec![Approx::ZERO; n];
+    // the row under one placement; an empty column adds nothing to a sum
+    let mut row: Vec<Option<Approx>> = vec![None; n];
+    let mut valid: Vec<Vec<usize>> = Vec::new();
+    for_each_combo(n, k, |c| {
+        row.fill(None);
         for (i, col) in c.iter().enumerate() {
-            row[*col] = values[i];
+            row[*col] = Some(values[i]);
         }
-        ids.iter()
-            .all(|id| row[id.total].meets(id.parts.iter().map(|p| row[*p]).sum()))
-    };
-    let valid: Vec<Vec<usize>> = cands.into_iter().filter(holds).collect();
+        let holds = ids.iter().all(|id| {
+            let sum: Approx = id.parts.iter().filter_map(|p| row[*p]).sum();
+            row[id.total].unwrap_or(Approx::ZERO).meets(sum)
+        });
+        if holds {
+            valid.push(c.to_vec());
+        }
+    });
     let valid = if valid.is_empty() {
         // the identities fail for every placement (a real error in the row): keep the plain ones
         let mut all = Vec::new();
-        combos(n, k, 0, &mut Vec::new(), &mut all);
+        for_each_combo(n, k, |c| all.push(c.to_vec()));
         all
     } else {
         valid
@@ -137,19 +141,23 @@ pub fn place(kind: TableKind, keys: &[ColKey], values: &[Approx]) -> Placement {
     }
 }
 
-fn combos(n: usize, k: usize, start: usize, cur: &mut Vec<usize>, out: &mut Vec<Vec<usize>>) {
-    if out.len() >= MAX_CANDIDATES {
+/// Call `f` with each of the first [`MAX_CANDIDATES`] ways to choose `k` of `n` columns, as
+/// increasing column lists in lexicographic order.
+fn for_each_combo(n: usize, k: usize, mut f: impl FnMut(&[usize])) {
+    if k > n {
         return;
     }
-    if cur.len() == k {
-        out.push(cur.clone());
-        return;
-    }
-    let need = k - cur.len();
-    for i in start..=n.saturating_sub(need) {
-        cur.push(i);
-        combos(n, k, i + 1, cur, out);
-        cur.pop();
+    let mut c: Vec<usize> = (0..k).collect();
+    for _ in 0..MAX_CANDIDATES {
+        f(&c);
+        // the next combination: raise the last position that can still move, reset those after it
+        let Some(i) = (0..k).rev().find(|&i| c[i] < n - k + i) else {
+            return;
+        };
+        c[i] += 1;
+        for j in i + 1..k {
+            c[j] = c[j - 1] + 1;
+        }
     }
 }
 
@@ -185,13 +193,14 @@ pub fn resolve_by_hierarchy(rows: &mut [HRow], ncols: usize) {
                 continue;
             }
             let parent_row = row_values(&rows[p], &rows[p].placement.candidates[0], ncols);
-            // each child's row under each of its candidates, laid out once
-            let child_rows: Vec<Vec<Vec<Approx>>> = children
+            // each child's row under each of its candidates, laid out once (an empty column adds
+            // nothing to a sum)
+            let child_rows: Vec<Vec<Vec<Option<Approx>>>> = children
                 .iter()
                 .map(|&c| {
                     let row = &rows[c];
                     let cands = &row.placement.candidates;
-                    cands.iter().map(|k| row_values(row, k, ncols)).collect()
+                    cands.iter().map(|k| row_slots(row, k, ncols)).collect()
                 })
                 .collect();
             let mut keep: Vec<Vec<usize>> = Vec::new(); // per combo: candidate index per child
@@ -199,7 +208,11 @@ pub fn resolve_by_hierarchy(rows: &mut [HRow], ncols: usize) {
             loop {
                 // column by column, so that a combination fails at its first column that does not add up
                 let holds = (0..ncols).all(|j| {
-                    let sum: Approx = child_rows.iter().zip(&idx).map(|(r, &i)| r[i][j]).sum();
+                    let sum: Approx = child_rows
+                        .iter()
+                        .zip(&idx)
+                        .filter_map(|(r, &i)| r[i][j])
+                        .sum();
                     parent_row[j].meets(sum)
                 });
                 if holds {
@@ -254,10 +267,18 @@ fn is_child(parent: &HRow, child: &HRow) -> bool {
 }
 
 fn row_values(row: &HRow, cand: &[usize], ncols: usize) -> Vec<Approx> {
-    let mut out = vec![Approx::ZERO; ncols];
+    row_slots(row, cand, ncols)
+        .into_iter()
+        .map(|v| v.unwrap_or(Approx::ZERO))
+        .collect()
+}
+
+/// The row's value in each column under a candidate placement; `None` where it has none.
+fn row_slots(row: &HRow, cand: &[usize], ncols: usize) -> Vec<Option<Approx>> {
+    let mut out = vec![None; ncols];
     for (i, col) in cand.iter().enumerate() {
         if *col < ncols {
-            out[*col] = row.values[i];
+            out[*col] = Some(row.values[i]);
         }
     }
     out

@@ -82,10 +82,7 @@ impl<'a> Rec<'a> {
 
 /// Is this input a Word export with one cell per line?
 fn is_word_cells(lines: &[Line]) -> bool {
-    let nonblank = lines
-        .iter()
-        .filter(|l| !fast::trim(l.text).is_empty())
-        .count();
+    let nonblank = lines.iter().filter(|l| !fast::is_blank(l.text)).count();
     let celly = lines
         .iter()
         .filter(|l| l.text.starts_with('\t') && !l.text[1..].contains('\t'))
@@ -117,7 +114,7 @@ pub fn build<'a>(src: &'a str, lines: &[Line<'a>]) -> Vec<Rec<'a>> {
                 i = end;
                 continue;
             }
-            if !fast::trim(l.text).is_empty() {
+            if !fast::is_blank(l.text) {
                 out.push(Rec {
                     cells: vec![Tok::new(l.text, l.start)],
                     span: l.span(),
@@ -130,7 +127,7 @@ pub fn build<'a>(src: &'a str, lines: &[Line<'a>]) -> Vec<Rec<'a>> {
         }
     } else {
         for (i, l) in lines.iter().enumerate() {
-            if fast::trim(l.text).is_empty() {
+            if fast::is_blank(l.text) {
                 continue;
             }
             if l.text.contains('\t') {

@@ -1334,10 +1334,18 @@ pub fn role_of(name: &str) -> RowRole {
     if !name.contains('计') {
         return RowRole::Item;
     }
-    let n = super::normalized_name(name);
-    if matches!(&*n, "合计" | "总计") {
+    // The name without white space; normalize_name also strips leading list markers and 其中,
+    // which hold neither 小 nor 计, so they cannot hide or make a 小计 or a final 合计 / 总计.
+    let plain = || name.chars().filter(|c| !c.is_whitespace());
+    let mut back = plain().rev();
+    if matches!((back.next(), back.next()), (Some('计'), Some('合' | '总')))
+        && matches!(&*super::normalized_name(name), "合计" | "总计")
+    {
         RowRole::Total
-    } else if contains(&n, "小计") {
+    } else if plain()
+        .zip(plain().skip(1))
+        .any(|(a, b)| a == '小' && b == '计')
+    {
         RowRole::Subtotal
     } else {
         RowRole::Item

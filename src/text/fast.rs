@@ -30,16 +30,19 @@ pub fn contains(hay: &str, needle: &str) -> bool {
 /// Could a character with this first byte be white space (`char::is_whitespace`)? The white space
 /// outside ASCII is U+0085, U+00A0 (lead byte C2), U+1680 (E1), U+2000–U+205F (E2) and U+3000 (E3).
 /// (A yes for an ASCII control character only costs the slow path.)
+#[inline]
 fn may_be_space(lead: u8) -> bool {
     lead <= b' ' || lead == 0xC2 || (0xE1..=0xE3).contains(&lead)
 }
 
 /// `str::trim`.
+#[inline]
 pub fn trim(s: &str) -> &str {
     trim_end(trim_start(s))
 }
 
 /// `str::trim_start`.
+#[inline]
 pub fn trim_start(s: &str) -> &str {
     match s.as_bytes().first() {
         Some(&first) if may_be_space(first) => s.trim_start(),
@@ -48,6 +51,7 @@ pub fn trim_start(s: &str) -> &str {
 }
 
 /// `str::trim_end`.
+#[inline]
 pub fn trim_end(s: &str) -> &str {
     // the last character's first byte: continuation bytes are 0x80..=0xBF
     match s
@@ -58,6 +62,15 @@ pub fn trim_end(s: &str) -> &str {
     {
         Some(&lead) if may_be_space(lead) => s.trim_end(),
         _ => s,
+    }
+}
+
+/// `s.trim().is_empty()`.
+pub fn is_blank(s: &str) -> bool {
+    match s.bytes().find(|b| !matches!(b, b' ' | b'\t'..=b'\r')) {
+        None => true,
+        Some(b) if !may_be_space(b) => false,
+        Some(_) => s.trim().is_empty(),
     }
 }
 
@@ -97,6 +110,8 @@ mod tests {
             "\u{2003}x",
             "x\u{205f}",
             "\u{85}",
+            "\t \u{3000}",
+            "\t\u{3000}x",
             "\t1.00\r",
             "表\u{1680}",
             "é",
@@ -104,6 +119,7 @@ mod tests {
             "位\u{200b}",
         ] {
             assert_eq!(trim(s), s.trim(), "{s:?}");
+            assert_eq!(is_blank(s), s.trim().is_empty(), "{s:?}");
             assert_eq!(trim_start(s), s.trim_start(), "{s:?}");
             assert_eq!(trim_end(s), s.trim_end(), "{s:?}");
         }
