@@ -107,22 +107,14 @@ pub fn place(kind: TableKind, keys: &[ColKey], values: &[Approx]) -> Placement {
         };
     }
     let ids = identities(kind, keys);
-    // the row under one placement; an empty column adds nothing to a sum
-    let mut row: Vec<Option<Approx>> = vec![None; n];
-    let mut valid: Vec<Vec<usize>> = Vec::new();
-    for_each_combo(n, k, |c| {
-        row.fill(None);
-        for (i, col) in c.iter().enumerate() {
-            row[*col] = Some(values[i]);
-        }
-        let holds = ids.iter().all(|id| {
-            let sum: Approx = id.parts.iter().filter_map(|p| row[*p]).sum();
-            row[id.total].unwrap_or(Approx::ZERO).meets(sum)
-        });
-        if holds {
-            valid.push(c.to_vec());
-        }
-    });
+    let valid = match values
+        .iter()
+        .map(|v| Fixed::of(*v))
+        .collect::<Option<Vec<_>>>()
+    {
+        Some(fixed) => placements_that_hold(n, &ids, &fixed),
+        None => placements_that_hold(n, &ids, values),
+    };
     let valid = if valid.is_empty() {
         // the identities fail for every placement (a real error in the row): keep the plain ones
         let mut all = Vec::new();
@@ -139,6 +131,31 @@ pub fn place(kind: TableKind, keys: &[ColKey], values: &[Approx]) -> Placement {
     Placement {
         candidates: if common.is_empty() { valid } else { common },
     }
+}
+
+/// The placements of `values` into `n` columns under which every identity holds.
+fn placements_that_hold<T: Interval>(
+    n: usize,
+    ids: &[RowIdentity],
+    values: &[T],
+) -> Vec<Vec<usize>> {
+    // the row under one placement; an empty column adds nothing to a sum
+    let mut row: Vec<Option<T>> = vec![None; n];
+    let mut valid: Vec<Vec<usize>> = Vec::new();
+    for_each_combo(n, values.len(), |c| {
+        row.fill(None);
+        for (i, col) in c.iter().enumerate() {
+            row[*col] = Some(values[i]);
+        }
+        let holds = ids.iter().all(|id| {
+            let sum: T = id.parts.iter().filter_map(|p| row[*p]).sum();
+            row[id.total].unwrap_or(T::ZERO).meets(sum)
+        });
+        if holds {
+            valid.push(c.to_vec());
+        }
+    });
+    valid
 }
 
 /// Call `f` with each of the first [`MAX_CANDIDATES`] ways to choose `k` of `n` columns, as
@@ -192,9 +209,8 @@ pub fn resolve_by_hierarchy(rows: &mut [HRow], ncols: usize) {
             if combos_n > MAX_CANDIDATES {
                 continue;
             }
-            let parent_row = row_values(&rows[p], &rows[p].placement.candidates[0], ncols);
-            // each child's row under each of its candidates, laid out once (an empty column adds
-            // nothing to a sum)
+            let parent_row = row_slots(&rows[p], &rows[p].placement.candidates[0], ncols);
+            // each child's row under each of its candidates, laid out once
             let child_rows: Vec<Vec<Vec<Option<Approx>>>> = children
                 .iter()
                 .map(|&c| {
@@ -203,38 +219,26 @@ pub fn resolve_by_hierarchy(rows: &mut [HRow], ncols: usize) {
                     cands.iter().map(|k| row_slots(row, k, ncols)).collect()
                 })
                 .collect();
-            let mut keep: Vec<Vec<usize>> = Vec::new(); // per combo: candidate index per child
-            let mut idx = vec![0usize; children.len()];
-            loop {
-                // column by column, so that a combination fails at its first column that does not add up
-                let holds = (0..ncols).all(|j| {
-                    let sum: Approx = child_rows
+            let fixed = |r: &[Option<Approx>]| -> Option<Vec<Option<Fixed>>> {
+                r.iter()
+                    .map(|v| v.map_or(Some(None), |a| Fixed::of(a).map(Some)))
+                    .collect()
+            };
+            let fixed_rows = (children.len() < MAX_FIXED_TERMS)
+                .then(|| {
+                    let parent = fixed(&parent_row)?;
+                    let children = child_rows
                         .iter()
-                        .zip(&idx)
-                        .filter_map(|(r, &i)| r[i][j])
-                        .sum();
-                    parent_row[j].meets(sum)
-                });
-                if holds {
-                    keep.push(idx.clone());
-                }
-                // next combination
-                let mut d = 0;
-                loop {
-                    if d == children.len() {
-                        break;
-                    }
-                    idx[d] += 1;
-                    if idx[d] < rows[children[d]].placement.candidates.len() {
-                        break;
-                    }
-                    idx[d] = 0;
-                    d += 1;
-                }
-                if d == children.len() {
-                    break;
-                }
-            }
+                        .map(|cands| cands.iter().map(|r| fixed(r)).collect::<Option<Vec<_>>>())
+                        .collect::<Option<Vec<_>>>()?;
+                    Some((parent, children))
+                })
+                .flatten();
+            // per combination that adds up: the candidate index of each child
+            let keep = match fixed_rows {
+                Some((parent, children)) => combinations_that_add_up(&parent, &children),
+                None => combinations_that_add_up(&parent_row, &child_rows),
+            };
             if keep.is_empty() {
                 continue;
             }
@@ -266,11 +270,41 @@ fn is_child(parent: &HRow, child: &HRow) -> bool {
     }
 }
 
-fn row_values(row: &HRow, cand: &[usize], ncols: usize) -> Vec<Approx> {
-    row_slots(row, cand, ncols)
-        .into_iter()
-        .map(|v| v.unwrap_or(Approx::ZERO))
-        .collect()
+/// Every combination of one candidate row per child (the first child's candidate varies fastest)
+/// under which the children add up to the parent in every column.
+fn combinations_that_add_up<T: Interval>(
+    parent: &[Option<T>],
+    children: &[Vec<Vec<Option<T>>>],
+) -> Vec<Vec<usize>> {
+    let mut keep: Vec<Vec<usize>> = Vec::new();
+    let mut idx = vec![0usize; children.len()];
+    loop {
+        // column by column, so that a combination fails at its first column that does not add up
+        let holds = parent.iter().enumerate().all(|(j, total)| {
+            let sum: T = children
+                .iter()
+                .zip(&idx)
+                .filter_map(|(r, &i)| r[i][j])
+                .sum();
+            total.unwrap_or(T::ZERO).meets(sum)
+        });
+        if holds {
+            keep.push(idx.clone());
+        }
+        // next combination
+        let mut d = 0;
+        loop {
+            if d == children.len() {
+                return keep;
+            }
+            idx[d] += 1;
+            if idx[d] < children[d].len() {
+                break;
+            }
+            idx[d] = 0;
+            d += 1;
+        }
+    }
 }
 
 /// The row's value in each column under a candidate placement; `None` where it has none.
@@ -282,6 +316,71 @@ fn row_slots(row: &HRow, cand: &[usize], ncols: usize) -> Vec<Option<Approx>> {
         }
     }
     out
+}
+
+/// What the placement search adds and compares: an [`Approx`], or the same interval as a [`Fixed`].
+trait Interval: Copy + std::iter::Sum<Self> {
+    const ZERO: Self;
+    fn meets(self, other: Self) -> bool;
+}
+
+impl Interval for Approx {
+    const ZERO: Approx = Approx::ZERO;
+    fn meets(self, other: Approx) -> bool {
+        Approx::meets(self, other)
+    }
+}
+
+/// Most terms a sum of [`Fixed`] values may have (2¹⁵): with every term below 2⁸⁰ units, the sum
+/// stays below 2⁹⁶, where Decimal arithmetic is exact too.
+const MAX_FIXED_TERMS: usize = 1 << 15;
+
+/// An [`Approx`] as exact integer counts of 10⁻⁷ (printed amounts have at most 6 decimals, their
+/// rounding halves 7). Trying thousands of placements then costs integer additions instead of
+/// Decimal ones; the answers are the same, because both are exact in this range.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Fixed {
+    value: i128,
+    half: i128,
+}
+
+impl Fixed {
+    const SCALE: u32 = 7;
+
+    /// `None` when the interval has more than 7 decimals or a bound of 2⁸⁰ units or more.
+    fn of(a: Approx) -> Option<Fixed> {
+        let units = |d: Decimal| -> Option<i128> {
+            let scale = d.scale();
+            if scale > Self::SCALE {
+                return None;
+            }
+            let u = d.mantissa() * 10i128.pow(Self::SCALE - scale);
+            (u.unsigned_abs() < 1 << 80).then_some(u)
+        };
+        Some(Fixed {
+            value: units(a.value)?,
+            half: units(a.half)?,
+        })
+    }
+}
+
+impl Interval for Fixed {
+    const ZERO: Fixed = Fixed { value: 0, half: 0 };
+
+    /// [`Approx::meets`].
+    fn meets(self, other: Fixed) -> bool {
+        let d = (self.value - other.value).abs();
+        d == 0 || d < self.half + other.half
+    }
+}
+
+impl std::iter::Sum for Fixed {
+    fn sum<I: Iterator<Item = Fixed>>(iter: I) -> Fixed {
+        iter.fold(Fixed::ZERO, |a, b| Fixed {
+            value: a.value + b.value,
+            half: a.half + b.half,
+        })
+    }
 }
 
 /// Convenience for tests: values from strings.
@@ -324,6 +423,39 @@ mod tests {
         let v: Vec<Approx> = ["210.32", "210.32"].iter().map(|s| approx_of(s)).collect();
         let p = place(TableKind::IncomeSummary, &keys, &v);
         assert_eq!(p.candidates, vec![vec![0, 9]]);
+    }
+
+    #[test]
+    fn fixed_point_gives_the_decimal_answers() {
+        let keys = [
+            Total,
+            Subtotal,
+            Fiscal,
+            SpecialAccount,
+            Business,
+            BusinessOperating,
+            Superior,
+            Subsidiary,
+            OtherIncome,
+            CarryOver,
+        ];
+        let ids = identities(TableKind::IncomeSummary, &keys);
+        for vals in [
+            &["1927.16", "1716.84", "1716.84", "210.32"][..],
+            &["210.32", "210.32"],
+            &["100", "99.995", "0.01", "99.99"],
+            &["-5.5", "-5.50", "0", "-"],
+            &["1.000001", "0.5", "0.500001", "0.5"],
+        ] {
+            let approx: Vec<Approx> = vals.iter().map(|s| approx_of(s)).collect();
+            let fixed: Vec<Fixed> = approx.iter().map(|a| Fixed::of(*a).unwrap()).collect();
+            assert_eq!(
+                placements_that_hold(keys.len(), &ids, &approx),
+                placements_that_hold(keys.len(), &ids, &fixed),
+                "{vals:?}"
+            );
+        }
+        assert_eq!(Fixed::of(approx_of("123456789012345678901234567")), None);
     }
 
     #[test]
