@@ -1242,22 +1242,26 @@ impl<'a, 's> Builder<'a, 's> {
     fn flow_plain(&self, table: &mut Table, form: bool) {
         let mut maxv = 0;
         let mut rows = Vec::new();
+        let mut toks = Vec::new();
         for r in &self.data {
-            let toks = r.flow(self.src, self.lines);
-            let names: Vec<&Tok> = toks
-                .iter()
-                .filter(|t| parse_amount(t.text, false).is_none())
-                .collect();
-            let vals: Vec<(Tok, super::number::Amount)> = toks
-                .iter()
-                .filter_map(|t| parse_amount(t.text, false).map(|a| (*t, a)))
-                .collect();
+            r.flow_into(self.lines, &mut toks);
+            // the amounts in order; the other tokens make the name
+            let mut vals: Vec<(Tok, super::number::Amount)> = Vec::new();
+            let mut name = String::new();
+            let mut name_span: Option<Span> = None;
+            for t in &toks {
+                if let Some(a) = parse_amount(t.text, false) {
+                    vals.push((*t, a));
+                    continue;
+                }
+                if name_span.is_some() {
+                    name.push(' ');
+                }
+                name.push_str(t.text);
+                name_span = Some(name_span.map_or(t.span, |s| s.cover(t.span)));
+            }
             maxv = maxv.max(vals.len());
-            let name: String = names.iter().map(|t| t.text).collect::<Vec<_>>().join(" ");
-            let name_span = names
-                .first()
-                .map(|f| f.span.cover(names[names.len() - 1].span))
-                .unwrap_or(Span::empty(r.span.start as usize));
+            let name_span = name_span.unwrap_or(Span::empty(r.span.start as usize));
             rows.push((r.span, name, name_span, vals));
         }
         for i in 0..maxv {
