@@ -35,9 +35,9 @@ pub fn val(row: &Row, c: ColIdx) -> Option<Approx> {
 
 /// Normalised row name without a trailing 支出 / 收入 (so 卫生健康 and 卫生健康支出 meet).
 pub fn key_name(row: &Row) -> String {
-    let n = row.plain_name();
-    let n = n.strip_suffix("支出").unwrap_or(&n).to_string();
-    n.strip_suffix("收入").unwrap_or(&n).to_string()
+    let n = crate::parse::normalized_name(&row.name);
+    let n = n.strip_suffix("支出").unwrap_or(&n);
+    n.strip_suffix("收入").unwrap_or(n).to_string()
 }
 
 /// The amount column of a group (预算数 / 金额 / 合计, the first value column).

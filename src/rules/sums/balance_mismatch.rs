@@ -38,13 +38,13 @@ declare_rule! {
 
 /// The marker style of an item name: "一、" → 1, "1、" → 2, "(1)" / "（一）" → 3, none → 0.
 pub fn marker_style(name: &str) -> u8 {
-    let n: String = name.chars().filter(|c| !c.is_whitespace()).collect();
-    let first = n.chars().next().unwrap_or(' ');
+    // white space does not count (and is neither 、 nor .)
+    let first = name.chars().find(|c| !c.is_whitespace()).unwrap_or(' ');
     if first == '(' || first == '（' {
         3
-    } else if "一二三四五六七八九十".contains(first) && n.contains('、') {
+    } else if "一二三四五六七八九十".contains(first) && name.contains('、') {
         1
-    } else if first.is_ascii_digit() && (n.contains('、') || n.contains('.')) {
+    } else if first.is_ascii_digit() && (name.contains('、') || name.contains('.')) {
         2
     } else {
         0
