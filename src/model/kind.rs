@@ -374,7 +374,7 @@ pub enum CodeKind {
 
 /// The text without white space (borrowed when it has none).
 fn without_white_space(t: &str) -> Cow<'_, str> {
-    if t.contains(char::is_whitespace) {
+    if crate::text::fast::has_white_space(t) {
         Cow::Owned(t.chars().filter(|c| !c.is_whitespace()).collect())
     } else {
         Cow::Borrowed(t)

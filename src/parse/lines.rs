@@ -82,7 +82,8 @@ impl<'a> Tok<'a> {
             off += s.len() - t.len();
             s = fast::trim_end(t);
             // cheap test first: most cells have no markup
-            if !s.starts_with(['<', '*']) && !s.ends_with(['>', '*']) {
+            let b = s.as_bytes();
+            if !matches!(b.first(), Some(b'<' | b'*')) && !matches!(b.last(), Some(b'>' | b'*')) {
                 break;
             }
             for tag in ["<b>", "<strong>", "**", "<br>"] {

@@ -13,7 +13,7 @@ pub mod tables;
 
 use crate::model::{Document, Meta, Section, SectionKind, Unit};
 use crate::report::{Finding, Location, Severity};
-use crate::text::fast::{contains, find, trim};
+use crate::text::fast::{contains, find, has_white_space, trim};
 use crate::text::Span;
 use std::borrow::Cow;
 
@@ -141,7 +141,7 @@ pub fn normalize_name(name: &str) -> String {
 
 /// [`normalize_name`] without a copy when the name has no white space to remove.
 pub fn normalized_name(name: &str) -> Cow<'_, str> {
-    let mut s = if name.contains(|c: char| c.is_whitespace()) {
+    let mut s = if has_white_space(name) {
         Cow::Owned(name.chars().filter(|c| !c.is_whitespace()).collect())
     } else {
         Cow::Borrowed(name)
@@ -163,9 +163,11 @@ pub fn normalized_name(name: &str) -> Cow<'_, str> {
 fn strip_name_prefixes(mut s: &str) -> &str {
     loop {
         let before = s.len();
-        for p in ["其中：", "其中:", "其中"] {
-            if let Some(r) = s.strip_prefix(p) {
-                s = r;
+        if s.starts_with("其中") {
+            for p in ["其中：", "其中:", "其中"] {
+                if let Some(r) = s.strip_prefix(p) {
+                    s = r;
+                }
             }
         }
         s = strip_list_marker(s);

@@ -7,7 +7,7 @@ use super::{dept_line, is_page_header, unit_in, Diags, P_AMBIGUOUS, P_UNALIGNED}
 use crate::model::*;
 use crate::report::Location;
 use crate::rules::Approx;
-use crate::text::fast::{contains, trim};
+use crate::text::fast::{self, contains, trim};
 use crate::text::Span;
 use std::borrow::Cow;
 
@@ -360,7 +360,7 @@ pub fn find_tables(
                 stop = j;
                 break;
             }
-            if !b.started && is_terminator(&recs[j]) && !recs[j].grid && j > t.next + 12 {
+            if !b.started && !recs[j].grid && j > t.next + 12 && is_terminator(&recs[j]) {
                 stop = j;
                 break;
             }
@@ -1338,18 +1338,20 @@ pub fn role_of(name: &str) -> RowRole {
     if !name.contains('计') {
         return RowRole::Item;
     }
-    // The name without white space; normalize_name also strips leading list markers and 其中,
-    // which hold neither 小 nor 计, so they cannot hide or make a 小计 or a final 合计 / 总计.
-    let plain = || name.chars().filter(|c| !c.is_whitespace());
-    let mut back = plain().rev();
-    if matches!((back.next(), back.next()), (Some('计'), Some('合' | '总')))
+    // The name without white space, in one pass; normalize_name also strips leading list markers
+    // and 其中, which hold neither 小 nor 计, so they cannot hide or make a 小计 or a final 合计 / 总计.
+    let (mut before_last, mut last) = (' ', ' ');
+    let mut subtotal = false;
+    for c in name.chars().filter(|c| !fast::is_white_space(*c)) {
+        subtotal |= last == '小' && c == '计';
+        (before_last, last) = (last, c);
+    }
+    if last == '计'
+        && matches!(before_last, '合' | '总')
         && matches!(&*super::normalized_name(name), "合计" | "总计")
     {
         RowRole::Total
-    } else if plain()
-        .zip(plain().skip(1))
-        .any(|(a, b)| a == '小' && b == '计')
-    {
+    } else if subtotal {
         RowRole::Subtotal
     } else {
         RowRole::Item
@@ -1467,11 +1469,9 @@ fn apply_templates(table: &mut Table) {
             continue;
         }
         let keys: Vec<ColKey> = cols.iter().map(|c| table.columns[*c].key).collect();
-        let mut distinct = keys.clone();
-        distinct.sort_by_key(|k| format!("{k:?}"));
-        distinct.dedup();
+        let repeated = keys.iter().enumerate().any(|(i, k)| keys[..i].contains(k));
         let known = keys.iter().filter(|k| **k != ColKey::Other).count();
-        if distinct.len() < keys.len() || known < keys.len() {
+        if repeated || known < keys.len() {
             for (c, k) in cols.iter().zip(g.1.iter()) {
                 table.columns[*c].key = *k;
             }

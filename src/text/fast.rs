@@ -65,6 +65,20 @@ pub fn trim_end(s: &str) -> &str {
     }
 }
 
+/// `char::is_whitespace`, without the table lookup for CJK characters (white space ends at U+3000).
+#[inline]
+pub fn is_white_space(c: char) -> bool {
+    c <= '\u{3000}' && c.is_whitespace()
+}
+
+/// `s.contains(char::is_whitespace)`.
+pub fn has_white_space(s: &str) -> bool {
+    // only a character whose first byte may be white space is decoded
+    s.bytes()
+        .enumerate()
+        .any(|(i, b)| may_be_space(b) && s[i..].chars().next().is_some_and(char::is_whitespace))
+}
+
 /// `s.trim().is_empty()`.
 pub fn is_blank(s: &str) -> bool {
     match s.bytes().find(|b| !matches!(b, b' ' | b'\t'..=b'\r')) {
@@ -120,6 +134,7 @@ mod tests {
         ] {
             assert_eq!(trim(s), s.trim(), "{s:?}");
             assert_eq!(is_blank(s), s.trim().is_empty(), "{s:?}");
+            assert_eq!(has_white_space(s), s.contains(char::is_whitespace), "{s:?}");
             assert_eq!(trim_start(s), s.trim_start(), "{s:?}");
             assert_eq!(trim_end(s), s.trim_end(), "{s:?}");
         }
