@@ -333,16 +333,17 @@ pub fn is_org_name(t: &str) -> bool {
 
 /// "450丰润区医疗保障局" / "447承德市医疗保障局 预算年度：2022 单位：万元" / "450 平乡县医疗保障局" → (code, name).
 pub fn dept_line(t: &str) -> Option<(Option<String>, String)> {
-    let t = trim(trim(t).trim_start_matches('#'));
+    let t = trim(skip_hashes(trim(t)));
     // a name needs CJK: the many amounts in table cells stop here
     if !t.as_bytes().first().is_some_and(u8::is_ascii_digit) || t.is_ascii() {
         return None;
     }
-    let first = trim(find(t, "预算年度").map_or(t, |i| &t[..i]));
-    let ndigits = first.bytes().take_while(u8::is_ascii_digit).count();
+    // (the code's digits are t's leading digits: 预算年度 does not start with a digit)
+    let ndigits = t.bytes().take_while(u8::is_ascii_digit).count();
     if !(3..=9).contains(&ndigits) {
         return None;
     }
+    let first = trim(find(t, "预算年度").map_or(t, |i| &t[..i]));
     let name = trim(&first[ndigits..]);
     let name = name.split(|c: char| c.is_whitespace()).next().unwrap_or("");
     if is_org_name(name) {
@@ -352,9 +353,14 @@ pub fn dept_line(t: &str) -> Option<(Option<String>, String)> {
     }
 }
 
+/// `t.trim_start_matches('#')`.
+pub(crate) fn skip_hashes(t: &str) -> &str {
+    &t[t.bytes().take_while(|b| *b == b'#').count()..]
+}
+
 /// A line that repeats on every page: the department / 预算年度 / 单位 header, or a page number.
 pub fn is_page_header(t: &str) -> bool {
-    let t = trim(trim(t).trim_start_matches('#'));
+    let t = trim(skip_hashes(trim(t)));
     // cheap tests first: this runs on every short row of every table
     contains(t, "预算年度")
         || match t.chars().next() {

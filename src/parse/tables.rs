@@ -41,7 +41,7 @@ fn strip_decor(t: &str) -> &str {
             t = &t[i + 1..];
         }
     }
-    let mut t = trim(t.trim_start_matches('#'));
+    let mut t = trim(super::skip_hashes(t));
     while let Some(rest) = t.strip_prefix("- ") {
         t = rest;
     }
@@ -543,10 +543,9 @@ impl<'a, 's> Builder<'a, 's> {
         if let Some(u) = rec.filled().filter(|_| short).find_map(|c| unit_in(c.text)) {
             self.unit = u;
         }
-        if short
-            && !rec.filled().any(|c| parse_amount(c.text, false).is_some())
-            && rec.filled().any(|c| is_page_header(c.text))
-        {
+        // (for a grid record the cells are its tokens: is_data reuses the answer)
+        let has_amount = short.then(|| rec.filled().any(|c| parse_amount(c.text, false).is_some()));
+        if has_amount == Some(false) && rec.filled().any(|c| is_page_header(c.text)) {
             for c in rec.filled() {
                 if let Some((code, name)) = dept_line(c.text) {
                     if self.org_code.is_none() {
@@ -584,7 +583,7 @@ impl<'a, 's> Builder<'a, 's> {
             if self.breaks.last() != Some(&self.data.len()) {
                 self.breaks.push(self.data.len());
             }
-        } else if self.is_data(rec) {
+        } else if self.is_data(rec, has_amount.filter(|_| rec.grid)) {
             self.started = true;
             self.data.push(rec);
         } else if !self.started {
@@ -596,19 +595,21 @@ impl<'a, 's> Builder<'a, 's> {
         }
     }
 
-    fn is_data(&mut self, rec: &Rec<'a>) -> bool {
+    /// `has_amount`: whether a token is an amount, when the caller knows.
+    fn is_data(&mut self, rec: &Rec<'a>, has_amount: Option<bool>) -> bool {
         let mut toks = std::mem::take(&mut self.scratch);
         rec.flow_into(self.lines, &mut toks);
-        let data = self.is_data_row(rec, &toks);
+        let data = self.is_data_row(rec, &toks, has_amount);
         self.scratch = toks;
         data
     }
 
-    fn is_data_row(&self, rec: &Rec<'a>, toks: &[Tok]) -> bool {
+    fn is_data_row(&self, rec: &Rec<'a>, toks: &[Tok], has_amount: Option<bool>) -> bool {
         if toks.is_empty() {
             return false;
         }
-        if toks.iter().any(|t| parse_amount(t.text, false).is_some()) {
+        if has_amount.unwrap_or_else(|| toks.iter().any(|t| parse_amount(t.text, false).is_some()))
+        {
             return true;
         }
         let f = toks[0].text;
