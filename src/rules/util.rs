@@ -93,12 +93,17 @@ pub fn amount_mentions<'a>(
     &'a str,
 )> {
     let doc = ctx.doc;
+    // section_at(pos) == section, without a pass over the sections per paragraph: the section
+    // starts at or before pos and no later one does (or, for section 0, none does)
+    let start = |i: usize| doc.sections[i].span.start;
+    let later = (section + 1..doc.sections.len()).map(start).min();
+    let first = (0..doc.sections.len()).map(start).min();
+    let in_section = |pos: u32| {
+        (section < doc.sections.len() && start(section) <= pos && later.is_none_or(|l| pos < l))
+            || (section == 0 && first.is_none_or(|f| pos < f))
+    };
     let mut out = Vec::new();
-    for p in doc
-        .paragraphs
-        .iter()
-        .filter(|p| section_at(doc, p.span.start) == section)
-    {
+    for p in doc.paragraphs.iter().filter(|p| in_section(p.span.start)) {
         for m in &p.mentions {
             if let crate::model::MentionKind::Amount(unit) = m.kind {
                 out.push((
