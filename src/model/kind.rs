@@ -1,4 +1,6 @@
+use crate::text::fast::contains;
 use serde::Serialize;
+use std::borrow::Cow;
 
 /// What a table is, recognised by what it contains rather than by one exact title.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]
@@ -66,8 +68,8 @@ impl TableKind {
 
     /// Classify a printed title. Order matters: the most specific words first.
     pub fn from_title(title: &str) -> TableKind {
-        let t: String = title.chars().filter(|c| !c.is_whitespace()).collect();
-        let has = |w: &str| t.contains(w);
+        let t = without_white_space(title);
+        let has = |w: &str| contains(&t, w);
         if has("目录") && t.chars().count() <= 12 {
             TableKind::Contents
         } else if has("三公") {
@@ -188,16 +190,14 @@ impl ColKey {
 
     /// Recognise a column from its header path (all header texts above it, outermost first).
     pub fn from_header(path: &[&str]) -> ColKey {
-        let leaf: String = path
-            .last()
-            .map(|s| s.chars().filter(|c| !c.is_whitespace()).collect())
-            .unwrap_or_default();
-        let all: String = path
-            .iter()
-            .flat_map(|s| s.chars())
-            .filter(|c| !c.is_whitespace())
-            .collect();
-        let l = |w: &str| leaf.contains(w);
+        let leaf = without_white_space(path.last().copied().unwrap_or(""));
+        let all = || -> String {
+            path.iter()
+                .flat_map(|s| s.chars())
+                .filter(|c| !c.is_whitespace())
+                .collect()
+        };
+        let l = |w: &str| contains(&leaf, w);
         if l("上年") && (l("结转") || l("结余")) && !l("财政拨款") {
             return ColKey::CarryOver;
         }
@@ -234,12 +234,11 @@ impl ColKey {
             return ColKey::Subtotal;
         }
         if l("合计") || l("总计") {
-            if all.contains("基本支出")
-                && !all.starts_with("总计")
-                && path.len() > 1
+            if path.len() > 1
                 && path[..path.len() - 1]
                     .iter()
                     .any(|p| p.contains("基本支出"))
+                && !all().starts_with("总计")
             {
                 return ColKey::Basic;
             }
@@ -371,4 +370,13 @@ pub enum CodeKind {
     GovEconomic,
     /// 单位/部门代码 (e.g. 614001)
     Organization,
+}
+
+/// The text without white space (borrowed when it has none).
+fn without_white_space(t: &str) -> Cow<'_, str> {
+    if crate::text::fast::has_white_space(t) {
+        Cow::Owned(t.chars().filter(|c| !c.is_whitespace()).collect())
+    } else {
+        Cow::Borrowed(t)
+    }
 }

@@ -1,6 +1,6 @@
 //! Lossless split of the input into lines and cells. Concatenating every line's `full` span
 //! gives back the input exactly.
-use crate::text::Span;
+use crate::text::{fast, Span};
 
 #[derive(Clone, Copy, Debug)]
 pub struct Line<'a> {
@@ -21,25 +21,17 @@ pub fn split_lines(src: &str) -> Vec<Line<'_>> {
     let bytes = src.as_bytes();
     let mut out = Vec::new();
     let mut start = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b == b'\n' || b == b'\r' {
-            let end = i;
-            let mut next = i + 1;
-            if b == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
-                next += 1;
-            }
-            out.push(Line {
-                text: &src[start..end],
-                start,
-                full: Span::new(start, next),
-            });
-            start = next;
-            i = next;
-        } else {
-            i += 1;
+    while let Some(end) = next_break(bytes, start) {
+        let mut next = end + 1;
+        if bytes[end] == b'\r' && bytes.get(end + 1) == Some(&b'\n') {
+            next += 1;
         }
+        out.push(Line {
+            text: &src[start..end],
+            start,
+            full: Span::new(start, next),
+        });
+        start = next;
     }
     if start < src.len() {
         out.push(Line {
@@ -49,6 +41,26 @@ pub fn split_lines(src: &str) -> Vec<Line<'_>> {
         });
     }
     out
+}
+
+/// The position of the next '\n' or '\r' at or after `from`, looked for eight bytes at a time.
+fn next_break(b: &[u8], from: usize) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // does the word have a zero byte (exact: no zero byte, no high bit)
+    let has_zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGH != 0;
+    let mut i = from;
+    while let Some(chunk) = b.get(i..i + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        if has_zero(x ^ (ONES * u64::from(b'\n'))) || has_zero(x ^ (ONES * u64::from(b'\r'))) {
+            break;
+        }
+        i += 8;
+    }
+    b.get(i..)?
+        .iter()
+        .position(|&c| c == b'\n' || c == b'\r')
+        .map(|p| i + p)
 }
 
 /// A piece of text with its span; `text` is trimmed and stripped of markup (`<b>`, `**`, `#`).
@@ -65,9 +77,15 @@ impl<'a> Tok<'a> {
         let mut off = at;
         loop {
             let before = s.len();
-            let t = s.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{3000}');
+            // (U+3000, the CJK space, is white space too)
+            let t = fast::trim_start(s);
             off += s.len() - t.len();
-            s = t.trim_end_matches(|c: char| c.is_whitespace() || c == '\u{3000}');
+            s = fast::trim_end(t);
+            // cheap test first: most cells have no markup
+            let b = s.as_bytes();
+            if !matches!(b.first(), Some(b'<' | b'*')) && !matches!(b.last(), Some(b'>' | b'*')) {
+                break;
+            }
             for tag in ["<b>", "<strong>", "**", "<br>"] {
                 if let Some(r) = s.strip_prefix(tag) {
                     off += tag.len();
@@ -105,15 +123,27 @@ pub fn tab_cells<'a>(line: &Line<'a>) -> Vec<Tok<'a>> {
     out
 }
 
-/// Split a line into tokens at runs of white space (PDF text, where empty cells vanish).
+/// Split a line into tokens at runs of white space (PDF text, where empty cells vanished).
 pub fn space_tokens<'a>(line: &Line<'a>) -> Vec<Tok<'a>> {
     let mut out = Vec::new();
+    push_space_tokens(line, &mut out);
+    out
+}
+
+/// [`space_tokens`], appended to `out`.
+pub fn push_space_tokens<'a>(line: &Line<'a>, out: &mut Vec<Tok<'a>>) {
+    let mut push = |s: usize, e: usize| {
+        let t = Tok::new(&line.text[s..e], line.start + s);
+        if !t.is_empty() {
+            out.push(t);
+        }
+    };
     let mut start: Option<usize> = None;
     for (i, c) in line.text.char_indices() {
         let ws = c.is_whitespace() || c == '\u{3000}';
         match (ws, start) {
             (true, Some(s)) => {
-                out.push(Tok::new(&line.text[s..i], line.start + s));
+                push(s, i);
                 start = None;
             }
             (false, None) => start = Some(i),
@@ -121,15 +151,25 @@ pub fn space_tokens<'a>(line: &Line<'a>) -> Vec<Tok<'a>> {
         }
     }
     if let Some(s) = start {
-        out.push(Tok::new(&line.text[s..], line.start + s));
+        push(s, line.text.len());
     }
-    out.retain(|t| !t.is_empty());
-    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn breaks_found_in_long_lines() {
+        let s = "一二三四五六七八\t九十\r\nabcdefghijklmnop\n\n\rq";
+        let ls = split_lines(s);
+        let joined: String = ls.iter().map(|l| l.full.slice(s)).collect();
+        assert_eq!(joined, s);
+        assert_eq!(
+            ls.iter().map(|l| l.text).collect::<Vec<_>>(),
+            ["一二三四五六七八\t九十", "abcdefghijklmnop", "", "", "q"]
+        );
+    }
 
     #[test]
     fn lossless() {

@@ -13,7 +13,9 @@ pub mod tables;
 
 use crate::model::{Document, Meta, Section, SectionKind, Unit};
 use crate::report::{Finding, Location, Severity};
+use crate::text::fast::{contains, find, has_white_space, trim};
 use crate::text::Span;
+use std::borrow::Cow;
 
 /// Parse result: the model plus parse findings (P codes).
 #[derive(Debug, Clone)]
@@ -141,18 +143,38 @@ pub fn parse_severity(code: &str) -> Severity {
 
 /// Remove white space, list markers (一、 (一) 1、 1. ①) and "其中：" from a row name.
 pub fn normalize_name(name: &str) -> String {
-    let compact: String;
-    let mut s: &str = if name.contains(|c: char| c.is_whitespace()) {
-        compact = name.chars().filter(|c| !c.is_whitespace()).collect();
-        &compact
+    normalized_name(name).into_owned()
+}
+
+/// [`normalize_name`] without a copy when the name has no white space to remove.
+pub fn normalized_name(name: &str) -> Cow<'_, str> {
+    let mut s = if has_white_space(name) {
+        Cow::Owned(name.chars().filter(|c| !c.is_whitespace()).collect())
     } else {
-        name
+        Cow::Borrowed(name)
     };
+    let stripped = strip_name_prefixes(&s);
+    if stripped.len() < s.len() {
+        let from = s.len() - stripped.len();
+        match &mut s {
+            Cow::Borrowed(b) => *b = &b[from..],
+            Cow::Owned(o) => {
+                o.drain(..from);
+            }
+        }
+    }
+    s
+}
+
+/// The name after its leading "其中：" and list markers.
+fn strip_name_prefixes(mut s: &str) -> &str {
     loop {
         let before = s.len();
-        for p in ["其中：", "其中:", "其中"] {
-            if let Some(r) = s.strip_prefix(p) {
-                s = r;
+        if s.starts_with("其中") {
+            for p in ["其中：", "其中:", "其中"] {
+                if let Some(r) = s.strip_prefix(p) {
+                    s = r;
+                }
             }
         }
         s = strip_list_marker(s);
@@ -160,7 +182,7 @@ pub fn normalize_name(name: &str) -> String {
             break;
         }
     }
-    s.to_string()
+    s
 }
 
 fn strip_list_marker(s: &str) -> &str {
@@ -254,7 +276,7 @@ fn read_meta(src: &str, lines: &[lines::Line]) -> Meta {
 }
 
 fn after<'a>(t: &'a str, key: &str) -> Option<&'a str> {
-    let i = t.find(key)?;
+    let i = find(t, key)?;
     let rest = &t[i + key.len()..];
     Some(rest.trim_start_matches([':', '：', ' ', '\t']))
 }
@@ -310,41 +332,44 @@ const ORG_SUFFIXES: [&str; 12] = [
 
 /// A short organisation name such as "温县医疗保障局" or "丰润区医疗保险事业管理中心".
 pub fn is_org_name(t: &str) -> bool {
-    let n = t.chars().count();
-    (3..=30).contains(&n)
-        && ORG_SUFFIXES.iter().any(|s| t.ends_with(s))
+    ORG_SUFFIXES.iter().any(|s| t.ends_with(s))
+        && (3..=30).contains(&t.chars().count())
         && !t.contains(['，', '。', '、', '：', ':', '（', '('])
         && t.chars().all(|c| !c.is_ascii_digit())
 }
 
 /// "450丰润区医疗保障局" / "447承德市医疗保障局 预算年度：2022 单位：万元" / "450 平乡县医疗保障局" → (code, name).
 pub fn dept_line(t: &str) -> Option<(Option<String>, String)> {
-    let t = t.trim().trim_start_matches('#').trim();
-    if !t.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+    let t = trim(skip_hashes(trim(t)));
+    // a name needs CJK: the many amounts in table cells stop here
+    if !t.as_bytes().first().is_some_and(u8::is_ascii_digit) || t.is_ascii() {
         return None;
     }
-    let first = t.split("预算年度").next().unwrap_or(t).trim();
-    let digits: String = first.chars().take_while(|c| c.is_ascii_digit()).collect();
-    if digits.len() < 3 || digits.len() > 9 {
+    // (the code's digits are t's leading digits: 预算年度 does not start with a digit)
+    let ndigits = t.bytes().take_while(u8::is_ascii_digit).count();
+    if !(3..=9).contains(&ndigits) {
         return None;
     }
-    let name = first[digits.len()..].trim();
+    let first = trim(find(t, "预算年度").map_or(t, |i| &t[..i]));
+    let name = trim(&first[ndigits..]);
     let name = name.split(|c: char| c.is_whitespace()).next().unwrap_or("");
     if is_org_name(name) {
-        Some((Some(digits), name.to_string()))
+        Some((Some(first[..ndigits].to_string()), name.to_string()))
     } else {
         None
     }
 }
 
+/// `t.trim_start_matches('#')`.
+pub(crate) fn skip_hashes(t: &str) -> &str {
+    &t[t.bytes().take_while(|b| *b == b'#').count()..]
+}
+
 /// A line that repeats on every page: the department / 预算年度 / 单位 header, or a page number.
 pub fn is_page_header(t: &str) -> bool {
-    let t = t.trim().trim_start_matches('#').trim();
+    let t = trim(skip_hashes(trim(t)));
     // cheap tests first: this runs on every short row of every table
-    let has_year_label = t
-        .match_indices('预')
-        .any(|(i, _)| t[i..].starts_with("预算年度"));
-    has_year_label
+    contains(t, "预算年度")
         || match t.chars().next() {
             Some('单') => {
                 t.starts_with("单位：") || t.starts_with("单位:") || t.starts_with("单位名称：")

@@ -107,22 +107,18 @@ pub fn place(kind: TableKind, keys: &[ColKey], values: &[Approx]) -> Placement {
         };
     }
     let ids = identities(kind, keys);
-    let mut cands = Vec::new();
-    let mut cur = Vec::with_capacity(k);
-    combos(n, k, 0, &mut cur, &mut cands);
-    let holds = |c: &Vec<usize>| {
-        let mut row = vec![Approx::ZERO; n];
-        for (i, col) in c.iter().enumerate() {
-            row[*col] = values[i];
-        }
-        ids.iter()
-            .all(|id| row[id.total].meets(id.parts.iter().map(|p| row[*p]).sum()))
+    let valid = match values
+        .iter()
+        .map(|v| Fixed::of(*v))
+        .collect::<Option<Vec<_>>>()
+    {
+        Some(fixed) => placements_that_hold(n, &ids, &fixed),
+        None => placements_that_hold(n, &ids, values),
     };
-    let valid: Vec<Vec<usize>> = cands.into_iter().filter(holds).collect();
     let valid = if valid.is_empty() {
         // the identities fail for every placement (a real error in the row): keep the plain ones
         let mut all = Vec::new();
-        combos(n, k, 0, &mut Vec::new(), &mut all);
+        for_each_combo(n, k, |c| all.push(c.to_vec()));
         all
     } else {
         valid
@@ -137,6 +133,31 @@ pub fn place(kind: TableKind, keys: &[ColKey], values: &[Approx]) -> Placement {
     }
 }
 
+/// The placements of `values` into `n` columns under which every identity holds.
+fn placements_that_hold<T: Interval>(
+    n: usize,
+    ids: &[RowIdentity],
+    values: &[T],
+) -> Vec<Vec<usize>> {
+    // the row under one placement; an empty column adds nothing to a sum
+    let mut row: Vec<Option<T>> = vec![None; n];
+    let mut valid: Vec<Vec<usize>> = Vec::new();
+    for_each_combo(n, values.len(), |c| {
+        row.fill(None);
+        for (i, col) in c.iter().enumerate() {
+            row[*col] = Some(values[i]);
+        }
+        let holds = ids.iter().all(|id| {
+            let sum: T = id.parts.iter().filter_map(|p| row[*p]).sum();
+            row[id.total].unwrap_or(T::ZERO).meets(sum)
+        });
+        if holds {
+            valid.push(c.to_vec());
+        }
+    });
+    valid
+}
+
 /// Does some placement of `values` (in printed order) into `keys.len()` columns satisfy every
 /// row identity of the table? False means the row is wrong wherever its blank cells were.
 pub fn fits_somewhere(kind: TableKind, keys: &[ColKey], values: &[Approx]) -> bool {
@@ -145,34 +166,32 @@ pub fn fits_somewhere(kind: TableKind, keys: &[ColKey], values: &[Approx]) -> bo
     if ids.is_empty() || values.len() > n {
         return true;
     }
-    let mut cands = Vec::new();
-    combos(n, values.len(), 0, &mut Vec::new(), &mut cands);
-    if cands.len() >= MAX_CANDIDATES {
+    // more placements than are tried: no verdict
+    let mut count = 0;
+    for_each_combo(n, values.len(), |_| count += 1);
+    if count >= MAX_CANDIDATES {
         return true;
     }
-    cands.iter().any(|c| {
-        let mut row = vec![Approx::ZERO; n];
-        for (i, col) in c.iter().enumerate() {
-            row[*col] = values[i];
-        }
-        ids.iter()
-            .all(|id| row[id.total].meets(id.parts.iter().map(|p| row[*p]).sum()))
-    })
+    !placements_that_hold(n, &ids, values).is_empty()
 }
 
-fn combos(n: usize, k: usize, start: usize, cur: &mut Vec<usize>, out: &mut Vec<Vec<usize>>) {
-    if out.len() >= MAX_CANDIDATES {
+/// Call `f` with each of the first [`MAX_CANDIDATES`] ways to choose `k` of `n` columns, as
+/// increasing column lists in lexicographic order.
+fn for_each_combo(n: usize, k: usize, mut f: impl FnMut(&[usize])) {
+    if k > n {
         return;
     }
-    if cur.len() == k {
-        out.push(cur.clone());
-        return;
-    }
-    let need = k - cur.len();
-    for i in start..=n.saturating_sub(need) {
-        cur.push(i);
-        combos(n, k, i + 1, cur, out);
-        cur.pop();
+    let mut c: Vec<usize> = (0..k).collect();
+    for _ in 0..MAX_CANDIDATES {
+        f(&c);
+        // the next combination: raise the last position that can still move, reset those after it
+        let Some(i) = (0..k).rev().find(|&i| c[i] < n - k + i) else {
+            return;
+        };
+        c[i] += 1;
+        for j in i + 1..k {
+            c[j] = c[j - 1] + 1;
+        }
     }
 }
 
@@ -207,37 +226,36 @@ pub fn resolve_by_hierarchy(rows: &mut [HRow], ncols: usize) {
             if combos_n > MAX_CANDIDATES {
                 continue;
             }
-            let parent_row = row_values(&rows[p], &rows[p].placement.candidates[0], ncols);
-            let mut keep: Vec<Vec<usize>> = Vec::new(); // per combo: candidate index per child
-            let mut idx = vec![0usize; children.len()];
-            loop {
-                let mut sum = vec![Approx::ZERO; ncols];
-                for (ci, &c) in children.iter().enumerate() {
-                    let r = row_values(&rows[c], &rows[c].placement.candidates[idx[ci]], ncols);
-                    for j in 0..ncols {
-                        sum[j] = sum[j] + r[j];
-                    }
-                }
-                if (0..ncols).all(|j| parent_row[j].meets(sum[j])) {
-                    keep.push(idx.clone());
-                }
-                // next combination
-                let mut d = 0;
-                loop {
-                    if d == children.len() {
-                        break;
-                    }
-                    idx[d] += 1;
-                    if idx[d] < rows[children[d]].placement.candidates.len() {
-                        break;
-                    }
-                    idx[d] = 0;
-                    d += 1;
-                }
-                if d == children.len() {
-                    break;
-                }
-            }
+            let parent_row = row_slots(&rows[p], &rows[p].placement.candidates[0], ncols);
+            // each child's row under each of its candidates, laid out once
+            let child_rows: Vec<Vec<Vec<Option<Approx>>>> = children
+                .iter()
+                .map(|&c| {
+                    let row = &rows[c];
+                    let cands = &row.placement.candidates;
+                    cands.iter().map(|k| row_slots(row, k, ncols)).collect()
+                })
+                .collect();
+            let fixed = |r: &[Option<Approx>]| -> Option<Vec<Option<Fixed>>> {
+                r.iter()
+                    .map(|v| v.map_or(Some(None), |a| Fixed::of(a).map(Some)))
+                    .collect()
+            };
+            let fixed_rows = (children.len() < MAX_FIXED_TERMS)
+                .then(|| {
+                    let parent = fixed(&parent_row)?;
+                    let children = child_rows
+                        .iter()
+                        .map(|cands| cands.iter().map(|r| fixed(r)).collect::<Option<Vec<_>>>())
+                        .collect::<Option<Vec<_>>>()?;
+                    Some((parent, children))
+                })
+                .flatten();
+            // per combination that adds up: the candidate index of each child
+            let keep = match fixed_rows {
+                Some((parent, children)) => combinations_that_add_up(&parent, &children),
+                None => combinations_that_add_up(&parent_row, &child_rows),
+            };
             if keep.is_empty() {
                 continue;
             }
@@ -269,14 +287,117 @@ fn is_child(parent: &HRow, child: &HRow) -> bool {
     }
 }
 
-fn row_values(row: &HRow, cand: &[usize], ncols: usize) -> Vec<Approx> {
-    let mut out = vec![Approx::ZERO; ncols];
+/// Every combination of one candidate row per child (the first child's candidate varies fastest)
+/// under which the children add up to the parent in every column.
+fn combinations_that_add_up<T: Interval>(
+    parent: &[Option<T>],
+    children: &[Vec<Vec<Option<T>>>],
+) -> Vec<Vec<usize>> {
+    let mut keep: Vec<Vec<usize>> = Vec::new();
+    let mut idx = vec![0usize; children.len()];
+    loop {
+        // column by column, so that a combination fails at its first column that does not add up
+        let holds = parent.iter().enumerate().all(|(j, total)| {
+            let sum: T = children
+                .iter()
+                .zip(&idx)
+                .filter_map(|(r, &i)| r[i][j])
+                .sum();
+            total.unwrap_or(T::ZERO).meets(sum)
+        });
+        if holds {
+            keep.push(idx.clone());
+        }
+        // next combination
+        let mut d = 0;
+        loop {
+            if d == children.len() {
+                return keep;
+            }
+            idx[d] += 1;
+            if idx[d] < children[d].len() {
+                break;
+            }
+            idx[d] = 0;
+            d += 1;
+        }
+    }
+}
+
+/// The row's value in each column under a candidate placement; `None` where it has none.
+fn row_slots(row: &HRow, cand: &[usize], ncols: usize) -> Vec<Option<Approx>> {
+    let mut out = vec![None; ncols];
     for (i, col) in cand.iter().enumerate() {
         if *col < ncols {
-            out[*col] = row.values[i];
+            out[*col] = Some(row.values[i]);
         }
     }
     out
+}
+
+/// What the placement search adds and compares: an [`Approx`], or the same interval as a [`Fixed`].
+trait Interval: Copy + std::iter::Sum<Self> {
+    const ZERO: Self;
+    fn meets(self, other: Self) -> bool;
+}
+
+impl Interval for Approx {
+    const ZERO: Approx = Approx::ZERO;
+    fn meets(self, other: Approx) -> bool {
+        Approx::meets(self, other)
+    }
+}
+
+/// Most terms a sum of [`Fixed`] values may have (2¹⁵): with every term below 2⁸⁰ units, the sum
+/// stays below 2⁹⁶, where Decimal arithmetic is exact too.
+const MAX_FIXED_TERMS: usize = 1 << 15;
+
+/// An [`Approx`] as exact integer counts of 10⁻⁷ (printed amounts have at most 6 decimals, their
+/// rounding halves 7). Trying thousands of placements then costs integer additions instead of
+/// Decimal ones; the answers are the same, because both are exact in this range.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Fixed {
+    value: i128,
+    half: i128,
+}
+
+impl Fixed {
+    const SCALE: u32 = 7;
+
+    /// `None` when the interval has more than 7 decimals or a bound of 2⁸⁰ units or more.
+    fn of(a: Approx) -> Option<Fixed> {
+        let units = |d: Decimal| -> Option<i128> {
+            let scale = d.scale();
+            if scale > Self::SCALE {
+                return None;
+            }
+            let u = d.mantissa() * 10i128.pow(Self::SCALE - scale);
+            (u.unsigned_abs() < 1 << 80).then_some(u)
+        };
+        Some(Fixed {
+            value: units(a.value)?,
+            half: units(a.half)?,
+        })
+    }
+}
+
+impl Interval for Fixed {
+    const ZERO: Fixed = Fixed { value: 0, half: 0 };
+
+    /// [`Approx::meets`].
+    fn meets(self, other: Fixed) -> bool {
+        let d = (self.value - other.value).abs();
+        d == 0 || d < self.half + other.half
+    }
+}
+
+impl std::iter::Sum for Fixed {
+    fn sum<I: Iterator<Item = Fixed>>(iter: I) -> Fixed {
+        iter.fold(Fixed::ZERO, |a, b| Fixed {
+            value: a.value + b.value,
+            half: a.half + b.half,
+        })
+    }
 }
 
 /// Convenience for tests: values from strings.
@@ -319,6 +440,39 @@ mod tests {
         let v: Vec<Approx> = ["210.32", "210.32"].iter().map(|s| approx_of(s)).collect();
         let p = place(TableKind::IncomeSummary, &keys, &v);
         assert_eq!(p.candidates, vec![vec![0, 9]]);
+    }
+
+    #[test]
+    fn fixed_point_gives_the_decimal_answers() {
+        let keys = [
+            Total,
+            Subtotal,
+            Fiscal,
+            SpecialAccount,
+            Business,
+            BusinessOperating,
+            Superior,
+            Subsidiary,
+            OtherIncome,
+            CarryOver,
+        ];
+        let ids = identities(TableKind::IncomeSummary, &keys);
+        for vals in [
+            &["1927.16", "1716.84", "1716.84", "210.32"][..],
+            &["210.32", "210.32"],
+            &["100", "99.995", "0.01", "99.99"],
+            &["-5.5", "-5.50", "0", "-"],
+            &["1.000001", "0.5", "0.500001", "0.5"],
+        ] {
+            let approx: Vec<Approx> = vals.iter().map(|s| approx_of(s)).collect();
+            let fixed: Vec<Fixed> = approx.iter().map(|a| Fixed::of(*a).unwrap()).collect();
+            assert_eq!(
+                placements_that_hold(keys.len(), &ids, &approx),
+                placements_that_hold(keys.len(), &ids, &fixed),
+                "{vals:?}"
+            );
+        }
+        assert_eq!(Fixed::of(approx_of("123456789012345678901234567")), None);
     }
 
     #[test]

@@ -3,8 +3,9 @@
 //! Shapes: Word export (one cell per line, each line starting with a tab, blank line between rows),
 //! tab-separated lines (one row per line), and plain lines (PDF text: cells split by spaces only
 //! when a table reader asks for [`Rec::flow`]).
-use super::lines::{space_tokens, tab_cells, Line, Tok};
-use crate::text::Span;
+use super::lines::{push_space_tokens, tab_cells, Line, Tok};
+use crate::text::{fast, Span};
+use std::borrow::Cow;
 
 #[derive(Clone, Debug)]
 pub struct Rec<'a> {
@@ -40,28 +41,48 @@ impl<'a> Rec<'a> {
         }
     }
 
-    /// Whole text of the record with cells joined by one space.
-    pub fn joined(&self) -> String {
-        self.filled().map(|t| t.text).collect::<Vec<_>>().join(" ")
+    /// Whole text of the record with cells joined by one space (borrowed for a single cell).
+    pub fn joined(&self) -> Cow<'a, str> {
+        let mut it = self.filled();
+        let Some(first) = it.next() else {
+            return Cow::Borrowed("");
+        };
+        let Some(second) = it.next() else {
+            return Cow::Borrowed(first.text);
+        };
+        let mut out = String::with_capacity(self.span.len());
+        out.push_str(first.text);
+        for t in std::iter::once(second).chain(it) {
+            out.push(' ');
+            out.push_str(t.text);
+        }
+        Cow::Owned(out)
     }
 
     /// Space-separated tokens of a plain line (PDF text); cells of a grid record as they are.
     pub fn flow(&self, src: &'a str, lines: &[Line<'a>]) -> Vec<Tok<'a>> {
-        if self.grid {
-            return self.filled().copied().collect();
-        }
         let _ = src;
         let mut out = Vec::new();
-        for l in &lines[self.line..self.line_end] {
-            out.extend(space_tokens(l));
-        }
+        self.flow_into(lines, &mut out);
         out
+    }
+
+    /// [`Rec::flow`] into `out` (cleared first), to reuse its allocation.
+    pub fn flow_into(&self, lines: &[Line<'a>], out: &mut Vec<Tok<'a>>) {
+        out.clear();
+        if self.grid {
+            out.extend(self.filled().copied());
+            return;
+        }
+        for l in &lines[self.line..self.line_end] {
+            push_space_tokens(l, out);
+        }
     }
 }
 
 /// Is this input a Word export with one cell per line?
 fn is_word_cells(lines: &[Line]) -> bool {
-    let nonblank = lines.iter().filter(|l| !l.text.trim().is_empty()).count();
+    let nonblank = lines.iter().filter(|l| !fast::is_blank(l.text)).count();
     let celly = lines
         .iter()
         .filter(|l| l.text.starts_with('\t') && !l.text[1..].contains('\t'))
@@ -73,61 +94,40 @@ pub fn build<'a>(src: &'a str, lines: &[Line<'a>]) -> Vec<Rec<'a>> {
     let _ = src;
     let mut out = Vec::new();
     if is_word_cells(lines) {
-        let mut cur: Option<Rec<'a>> = None;
-        for (i, l) in lines.iter().enumerate() {
-            if let Some(rest) = l.text.strip_prefix('\t') {
-                let mut parts = tab_cells(&Line {
-                    text: rest,
-                    start: l.start + 1,
-                    full: l.full,
-                });
-                let rec = cur.get_or_insert_with(|| Rec {
-                    cells: vec![],
-                    span: l.span(),
+        let mut i = 0;
+        while i < lines.len() {
+            let l = &lines[i];
+            if l.text.starts_with('\t') {
+                // a row: the run of lines that start with a tab, one cell per line
+                let end = lines[i..]
+                    .iter()
+                    .position(|x| !x.text.starts_with('\t'))
+                    .map_or(lines.len(), |n| i + n);
+                let run = &lines[i..end];
+                out.push(Rec {
+                    cells: run.iter().map(|l| word_cell(src, l)).collect(),
+                    span: run[0].span().cover(run[run.len() - 1].span()),
                     grid: true,
+                    line: i,
+                    line_end: end,
+                });
+                i = end;
+                continue;
+            }
+            if !fast::is_blank(l.text) {
+                out.push(Rec {
+                    cells: vec![Tok::new(l.text, l.start)],
+                    span: l.span(),
+                    grid: false,
                     line: i,
                     line_end: i + 1,
                 });
-                // a cell that itself contains tabs (quoted multi-line text) stays one cell
-                if parts.len() > 1 {
-                    let first = parts[0];
-                    let last = parts
-                        .iter()
-                        .rev()
-                        .find(|p| !p.is_empty())
-                        .copied()
-                        .unwrap_or(first);
-                    let span = first.span.cover(last.span);
-                    parts = vec![Tok {
-                        text: span.slice(src),
-                        span,
-                    }];
-                }
-                rec.cells.extend(parts);
-                rec.span = rec.span.cover(l.span());
-                rec.line_end = i + 1;
-            } else {
-                if let Some(r) = cur.take() {
-                    out.push(r);
-                }
-                if !l.text.trim().is_empty() {
-                    let tok = Tok::new(l.text, l.start);
-                    out.push(Rec {
-                        cells: vec![tok],
-                        span: l.span(),
-                        grid: false,
-                        line: i,
-                        line_end: i + 1,
-                    });
-                }
             }
-        }
-        if let Some(r) = cur.take() {
-            out.push(r);
+            i += 1;
         }
     } else {
         for (i, l) in lines.iter().enumerate() {
-            if l.text.trim().is_empty() {
+            if fast::is_blank(l.text) {
                 continue;
             }
             if l.text.contains('\t') {
@@ -150,4 +150,30 @@ pub fn build<'a>(src: &'a str, lines: &[Line<'a>]) -> Vec<Rec<'a>> {
         }
     }
     out
+}
+
+/// The cell of a Word-export line (which starts with a tab). A cell that itself contains tabs
+/// (quoted multi-line text) stays one cell.
+fn word_cell<'a>(src: &'a str, l: &Line<'a>) -> Tok<'a> {
+    let rest = &l.text[1..];
+    if !rest.contains('\t') {
+        return Tok::new(rest, l.start + 1);
+    }
+    let parts = tab_cells(&Line {
+        text: rest,
+        start: l.start + 1,
+        full: l.full,
+    });
+    let first = parts[0];
+    let last = parts
+        .iter()
+        .rev()
+        .find(|p| !p.is_empty())
+        .copied()
+        .unwrap_or(first);
+    let span = first.span.cover(last.span);
+    Tok {
+        text: span.slice(src),
+        span,
+    }
 }

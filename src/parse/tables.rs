@@ -7,7 +7,9 @@ use super::{dept_line, is_page_header, unit_in, Diags, P_AMBIGUOUS, P_UNALIGNED}
 use crate::model::*;
 use crate::report::Location;
 use crate::rules::Approx;
+use crate::text::fast::{self, contains, trim};
 use crate::text::Span;
+use std::borrow::Cow;
 
 /// Name tokens and the value tokens that follow them on one PDF line.
 type Run<'a> = (Vec<Tok<'a>>, Vec<Tok<'a>>);
@@ -33,20 +35,21 @@ struct Title {
 }
 
 fn strip_decor(t: &str) -> &str {
-    let mut t = t.trim();
+    let mut t = trim(t);
     if t.starts_with("[bookmark") {
         if let Some(i) = t.find(']') {
             t = &t[i + 1..];
         }
     }
-    t.trim_start_matches('#')
-        .trim()
-        .trim_start_matches("- ")
-        .trim()
+    let mut t = trim(super::skip_hashes(t));
+    while let Some(rest) = t.strip_prefix("- ") {
+        t = rest;
+    }
+    trim(t)
 }
 
 fn is_table_number(t: &str) -> bool {
-    let t = t.trim();
+    let t = trim(t);
     let digits_then = |s: &str| {
         let d = s.trim_start_matches(|c: char| c.is_ascii_digit());
         d.len() < s.len() && d.is_empty()
@@ -60,25 +63,37 @@ fn is_table_number(t: &str) -> bool {
 /// Is this text a table title (not a sentence, not a 目录 line)?
 fn title_text(t: &str) -> Option<(Option<String>, String)> {
     let t = strip_decor(t);
-    if t.is_empty() || t.contains("....") || t.contains('…') || t.contains("··") {
+    // "表3 …": the number, then the title
+    let after = t.strip_prefix('表').unwrap_or("");
+    let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = if digits > 0 {
+        trim(after[digits..].trim_start_matches([':', '：', ' ', '-', '—']))
+    } else {
+        t
+    };
+    // cheap tests first: this runs on every line of text, and few lines end like a caption
+    let core = rest.trim_end_matches([')', '）']);
+    let core = match core.rfind(['（', '(']) {
+        Some(i) if core[..i].ends_with('表') => &core[..i],
+        _ => core,
+    };
+    let titled = if core.ends_with('表') {
+        true
+    } else if core.ends_with("经费") {
+        matches!(
+            TableKind::from_title(core),
+            TableKind::OperatingCost | TableKind::ThreePublic
+        )
+    } else if core.ends_with("预算") {
+        // "部门政府采购预算" captions a table; "六、政府采购预算情况" is a heading
+        TableKind::from_title(core) == TableKind::Procurement
+            && super::normalized_name(core) == core
+    } else {
+        false
+    };
+    if !titled || contains(t, "....") || t.contains('…') || contains(t, "··") {
         return None;
     }
-    let (number, rest) = if t.starts_with('表') {
-        let after = &t['表'.len_utf8()..];
-        let n: String = after.chars().take_while(|c| c.is_ascii_digit()).collect();
-        if n.is_empty() {
-            (None, t)
-        } else {
-            (
-                Some(format!("表{n}")),
-                after[n.len()..]
-                    .trim_start_matches([':', '：', ' ', '-', '—'])
-                    .trim(),
-            )
-        }
-    } else {
-        (None, t)
-    };
     let n = rest.chars().count();
     if !(4..=120).contains(&n)
         || rest.contains(['，', '。', '；'])
@@ -86,21 +101,7 @@ fn title_text(t: &str) -> Option<(Option<String>, String)> {
     {
         return None;
     }
-    let core = rest.trim_end_matches([')', '）']);
-    let core = match core.rfind(['（', '(']) {
-        Some(i) if core[..i].ends_with('表') => &core[..i],
-        _ => core,
-    };
-    let kind = TableKind::from_title(core);
-    let expense_form =
-        matches!(kind, TableKind::OperatingCost | TableKind::ThreePublic) && core.ends_with("经费");
-    // "部门政府采购预算" captions a table; "六、政府采购预算情况" is a heading
-    let procurement = kind == TableKind::Procurement
-        && core.ends_with("预算")
-        && super::normalize_name(core) == core;
-    if !core.ends_with('表') && !expense_form && !procurement {
-        return None;
-    }
+    let number = (digits > 0).then(|| format!("表{}", &after[..digits]));
     Some((number, rest.to_string()))
 }
 
@@ -109,8 +110,16 @@ fn toc_row(rec: &Rec) -> Option<TocEntry> {
     if !rec.grid {
         return None;
     }
+    // cheap test first: this runs on every record
+    if !rec
+        .filled()
+        .next()
+        .is_some_and(|c| c.text.starts_with('表'))
+    {
+        return None;
+    }
     let cells: Vec<&Tok> = rec.filled().collect();
-    if cells.len() < 2 || !is_table_number(cells[0].text) || !cells[0].text.starts_with('表') {
+    if cells.len() < 2 || !is_table_number(cells[0].text) {
         return None;
     }
     let title = cells[1].text.to_string();
@@ -163,10 +172,12 @@ fn title_at(recs: &[Rec], i: usize) -> Option<Title> {
 /// Looks like the body of a table (a header or a data row) rather than more titles or prose.
 fn tabular(rec: &Rec, lines: &[Line], src: &str) -> bool {
     if rec.grid {
-        return rec.filled_count() >= 2 && toc_row(rec).is_none() && !rec.joined().contains("....");
+        return rec.filled_count() >= 2
+            && toc_row(rec).is_none()
+            && !contains(&rec.joined(), "....");
     }
     let text = rec.single().unwrap_or("");
-    if text.contains("栏次") || unit_in(text).is_some() || text.contains("预算年度") {
+    if contains(text, "栏次") || unit_in(text).is_some() || contains(text, "预算年度") {
         return true;
     }
     let toks = rec.flow(src, lines);
@@ -178,29 +189,33 @@ fn tabular(rec: &Rec, lines: &[Line], src: &str) -> bool {
 
 fn is_note(t: &str) -> bool {
     let t = strip_decor(t);
-    t.starts_with("注")
+    if t.starts_with("注")
         && t.chars()
             .nth(1)
             .is_some_and(|c| matches!(c, '：' | ':' | ' ' | '1' | '１'))
-        || t.contains("空表")
-        || t.contains("本表无数据")
-        || t.starts_with("本表")
         || t.starts_with("说明：")
-        || (t.chars().next().is_some_and(|c| c.is_ascii_digit())
-            && t.contains("表")
-            && t.contains("，")
-            && t.chars().count() > 20)
+    {
+        return true;
+    }
+    // every other kind of note names a 表 (cheap test first: this runs on every row)
+    t.contains('表')
+        && (contains(t, "空表")
+            || contains(t, "本表无数据")
+            || t.starts_with("本表")
+            || (t.starts_with(|c: char| c.is_ascii_digit())
+                && t.contains('，')
+                && t.chars().count() > 20))
 }
 
 fn is_terminator(rec: &Rec) -> bool {
     let Some(t) = rec.single() else { return false };
-    let raw = t.trim();
+    let raw = trim(t);
     let s = strip_decor(t);
     if is_page_header(s) || is_note(s) {
         return false;
     }
-    if (s.starts_with('第') && s.contains("部分"))
-        || s.contains("情况说明")
+    if (s.starts_with('第') && contains(s, "部分"))
+        || contains(s, "情况说明")
         || s.ends_with("公开说明")
     {
         return true;
@@ -345,7 +360,7 @@ pub fn find_tables(
                 stop = j;
                 break;
             }
-            if !b.started && is_terminator(&recs[j]) && !recs[j].grid && j > t.next + 12 {
+            if !b.started && !recs[j].grid && j > t.next + 12 && is_terminator(&recs[j]) {
                 stop = j;
                 break;
             }
@@ -477,7 +492,7 @@ struct Builder<'a, 's> {
     unit: Unit,
     header: Vec<&'s Rec<'a>>,
     /// The header rows' text, to recognise them when a page break repeats them.
-    header_joined: Vec<String>,
+    header_joined: Vec<Cow<'a, str>>,
     data: Vec<&'s Rec<'a>>,
     notes: Vec<Note>,
     started: bool,
@@ -489,6 +504,8 @@ struct Builder<'a, 's> {
     year: Option<i32>,
     /// index into data after which a page break happened
     breaks: Vec<usize>,
+    /// A reused buffer for the tokens of the record being fed.
+    scratch: Vec<Tok<'a>>,
 }
 
 impl<'a, 's> Builder<'a, 's> {
@@ -515,6 +532,7 @@ impl<'a, 's> Builder<'a, 's> {
             org_name: None,
             year: meta.year,
             breaks: vec![],
+            scratch: vec![],
         }
     }
 
@@ -541,10 +559,9 @@ impl<'a, 's> Builder<'a, 's> {
                 self.unit = u;
             }
         }
-        if short
-            && rec.filled().any(|c| is_page_header(c.text))
-            && !rec.filled().any(|c| parse_amount(c.text, false).is_some())
-        {
+        // (for a grid record the cells are its tokens: is_data reuses the answer)
+        let has_amount = short.then(|| rec.filled().any(|c| parse_amount(c.text, false).is_some()));
+        if has_amount == Some(false) && rec.filled().any(|c| is_page_header(c.text)) {
             for c in rec.filled() {
                 if let Some((code, name)) = dept_line(c.text) {
                     if self.org_code.is_none() {
@@ -582,7 +599,7 @@ impl<'a, 's> Builder<'a, 's> {
             if self.breaks.last() != Some(&self.data.len()) {
                 self.breaks.push(self.data.len());
             }
-        } else if self.is_data(rec) {
+        } else if self.is_data(rec, has_amount.filter(|_| rec.grid)) {
             self.started = true;
             self.data.push(rec);
         } else if !self.started {
@@ -594,12 +611,21 @@ impl<'a, 's> Builder<'a, 's> {
         }
     }
 
-    fn is_data(&self, rec: &Rec<'a>) -> bool {
-        let toks: Vec<Tok> = rec.flow(self.src, self.lines);
+    /// `has_amount`: whether a token is an amount, when the caller knows.
+    fn is_data(&mut self, rec: &Rec<'a>, has_amount: Option<bool>) -> bool {
+        let mut toks = std::mem::take(&mut self.scratch);
+        rec.flow_into(self.lines, &mut toks);
+        let data = self.is_data_row(rec, &toks, has_amount);
+        self.scratch = toks;
+        data
+    }
+
+    fn is_data_row(&self, rec: &Rec<'a>, toks: &[Tok], has_amount: Option<bool>) -> bool {
         if toks.is_empty() {
             return false;
         }
-        if toks.iter().any(|t| parse_amount(t.text, false).is_some()) {
+        if has_amount.unwrap_or_else(|| toks.iter().any(|t| parse_amount(t.text, false).is_some()))
+        {
             return true;
         }
         let f = toks[0].text;
@@ -621,9 +647,9 @@ impl<'a, 's> Builder<'a, 's> {
         {
             return false;
         }
-        let n = super::normalize_name(f);
-        n != f.replace(' ', "") && !f.contains("栏次")
-            || matches!(n.as_str(), "合计" | "总计")
+        let n = super::normalized_name(f);
+        !n.chars().eq(f.chars().filter(|c| *c != ' ')) && !contains(f, "栏次")
+            || matches!(&*n, "合计" | "总计")
             || n.starts_with("本年")
             || n.ends_with("总计")
             || (self.started && rec.grid)
@@ -700,6 +726,8 @@ impl<'a, 's> Builder<'a, 's> {
                 .filter(|t| !t.is_empty())
                 .collect()
         };
+        // each column's header texts run together, for the rows' code columns
+        let head_plain: Vec<String> = (0..width).map(|j| head_at(j).join("")).collect();
         // classify columns by their data
         let mut roles = Vec::with_capacity(width);
         for j in 0..width {
@@ -901,9 +929,9 @@ impl<'a, 's> Builder<'a, 's> {
                     match roles[j] {
                         ColRole::Seq => row.seq = c.text.parse().ok(),
                         ColRole::Code => {
-                            let head = head_at(j).join("");
-                            if head.contains("单位")
-                                || head.contains("部门代码")
+                            let head = &head_plain[j];
+                            if contains(head, "单位")
+                                || contains(head, "部门代码")
                                 || (!code_parts.is_empty() && is_org(c.text))
                             {
                                 org_code = Some(*c);
@@ -1009,7 +1037,7 @@ impl<'a, 's> Builder<'a, 's> {
                         .span
                         .cover(code_parts[code_parts.len() - 1].span);
                     row.code = Some(Code {
-                        kind: code_kind(&text, &head_at(0).join("")),
+                        kind: code_kind(&text, head_plain.first().map_or("", String::as_str)),
                         text,
                         span,
                     });
@@ -1343,24 +1371,28 @@ impl<'a, 's> Builder<'a, 's> {
     fn flow_plain(&self, table: &mut Table, form: bool) {
         let mut maxv = 0;
         let mut rows = Vec::new();
+        let mut toks = Vec::new();
         for r in &self.data {
-            let toks = r.flow(self.src, self.lines);
+            r.flow_into(self.lines, &mut toks);
             // on a form's money lines ("实施期资金总额: 24") whole numbers are amounts too
             let lenient = form && toks.first().is_some_and(|t| form_money_line(t.text));
-            let names: Vec<&Tok> = toks
-                .iter()
-                .filter(|t| parse_amount(t.text, lenient).is_none())
-                .collect();
-            let vals: Vec<(Tok, super::number::Amount)> = toks
-                .iter()
-                .filter_map(|t| parse_amount(t.text, lenient).map(|a| (*t, a)))
-                .collect();
+            // the amounts in order; the other tokens make the name
+            let mut vals: Vec<(Tok, super::number::Amount)> = Vec::new();
+            let mut name = String::new();
+            let mut name_span: Option<Span> = None;
+            for t in &toks {
+                if let Some(a) = parse_amount(t.text, lenient) {
+                    vals.push((*t, a));
+                    continue;
+                }
+                if name_span.is_some() {
+                    name.push(' ');
+                }
+                name.push_str(t.text);
+                name_span = Some(name_span.map_or(t.span, |s| s.cover(t.span)));
+            }
             maxv = maxv.max(vals.len());
-            let name: String = names.iter().map(|t| t.text).collect::<Vec<_>>().join(" ");
-            let name_span = names
-                .first()
-                .map(|f| f.span.cover(names[names.len() - 1].span))
-                .unwrap_or(Span::empty(r.span.start as usize));
+            let name_span = name_span.unwrap_or(Span::empty(r.span.start as usize));
             rows.push((r.span, name, name_span, vals));
         }
         for i in 0..maxv {
@@ -1421,7 +1453,7 @@ fn is_org(t: &str) -> bool {
 }
 
 fn code_kind(text: &str, head: &str) -> CodeKind {
-    if head.contains("单位") || head.contains("部门代码") {
+    if contains(head, "单位") || contains(head, "部门代码") {
         return CodeKind::Organization;
     }
     let first = text.as_bytes().first().copied().unwrap_or(b'0');
@@ -1435,10 +1467,24 @@ fn code_kind(text: &str, head: &str) -> CodeKind {
 }
 
 pub fn role_of(name: &str) -> RowRole {
-    let n = super::normalize_name(name);
-    if matches!(n.as_str(), "合计" | "总计") {
+    // cheap test first: both roles are named by a 计
+    if !name.contains('计') {
+        return RowRole::Item;
+    }
+    // The name without white space, in one pass; normalize_name also strips leading list markers
+    // and 其中, which hold neither 小 nor 计, so they cannot hide or make a 小计 or a final 合计 / 总计.
+    let (mut before_last, mut last) = (' ', ' ');
+    let mut subtotal = false;
+    for c in name.chars().filter(|c| !fast::is_white_space(*c)) {
+        subtotal |= last == '小' && c == '计';
+        (before_last, last) = (last, c);
+    }
+    if last == '计'
+        && matches!(before_last, '合' | '总')
+        && matches!(&*super::normalized_name(name), "合计" | "总计")
+    {
         RowRole::Total
-    } else if n.contains("小计") {
+    } else if subtotal {
         RowRole::Subtotal
     } else {
         RowRole::Item
@@ -1556,11 +1602,9 @@ fn apply_templates(table: &mut Table) {
             continue;
         }
         let keys: Vec<ColKey> = cols.iter().map(|c| table.columns[*c].key).collect();
-        let mut distinct = keys.clone();
-        distinct.sort_by_key(|k| format!("{k:?}"));
-        distinct.dedup();
+        let repeated = keys.iter().enumerate().any(|(i, k)| keys[..i].contains(k));
         let known = keys.iter().filter(|k| **k != ColKey::Other).count();
-        if distinct.len() < keys.len() || known < keys.len() {
+        if repeated || known < keys.len() {
             for (c, k) in cols.iter().zip(g.1.iter()) {
                 table.columns[*c].key = *k;
             }

@@ -35,9 +35,9 @@ pub fn val(row: &Row, c: ColIdx) -> Option<Approx> {
 
 /// Normalised row name without a trailing 支出 / 收入 (so 卫生健康 and 卫生健康支出 meet).
 pub fn key_name(row: &Row) -> String {
-    let n = row.plain_name();
-    let n = n.strip_suffix("支出").unwrap_or(&n).to_string();
-    n.strip_suffix("收入").unwrap_or(&n).to_string()
+    let n = crate::parse::normalized_name(&row.name);
+    let n = n.strip_suffix("支出").unwrap_or(&n);
+    n.strip_suffix("收入").unwrap_or(n).to_string()
 }
 
 /// The amount column of a group (预算数 / 金额 / 合计, the first value column).
@@ -99,12 +99,17 @@ pub fn amount_mentions<'a>(
     &'a str,
 )> {
     let doc = ctx.doc;
+    // section_at(pos) == section, without a pass over the sections per paragraph: the section
+    // starts at or before pos and no later one does (or, for section 0, none does)
+    let start = |i: usize| doc.sections[i].span.start;
+    let later = (section + 1..doc.sections.len()).map(start).min();
+    let first = (0..doc.sections.len()).map(start).min();
+    let in_section = |pos: u32| {
+        (section < doc.sections.len() && start(section) <= pos && later.is_none_or(|l| pos < l))
+            || (section == 0 && first.is_none_or(|f| pos < f))
+    };
     let mut out = Vec::new();
-    for p in doc
-        .paragraphs
-        .iter()
-        .filter(|p| section_at(doc, p.span.start) == section)
-    {
+    for p in doc.paragraphs.iter().filter(|p| in_section(p.span.start)) {
         for m in &p.mentions {
             if let crate::model::MentionKind::Amount(unit) = m.kind {
                 out.push((

@@ -1,4 +1,5 @@
 //! Byte spans into the original input and conversions for rendering.
+pub mod fast;
 mod line_index;
 mod span;
 

@@ -1,9 +1,10 @@
 use crate::declare_rule;
-use crate::model::{Row, SectionKind, Table};
+use crate::model::{Row, SectionKind, Table, TableKind};
 use crate::render::amt;
 use crate::report::Severity;
 use crate::rules::util::{cell_loc, val};
 use crate::rules::{Approx, Category, Ctx, Sink};
+use std::collections::HashMap;
 
 declare_rule! {
     /// 部门数不等于所属各单位之和
@@ -61,6 +62,15 @@ fn key(r: &Row) -> (u8, String) {
     )
 }
 
+/// Per key: how often it is printed and its first row.
+fn key_index(keys: &[(u8, String)]) -> HashMap<&(u8, String), (usize, usize)> {
+    let mut m: HashMap<&(u8, String), (usize, usize)> = HashMap::new();
+    for (i, k) in keys.iter().enumerate() {
+        m.entry(k).or_insert((0, i)).0 += 1;
+    }
+    m
+}
+
 pub(crate) fn check(ctx: &Ctx, out: &mut Sink) {
     let doc = ctx.doc;
     let units: Vec<usize> = (0..doc.sections.len())
@@ -74,16 +84,17 @@ pub(crate) fn check(ctx: &Ctx, out: &mut Sink) {
     else {
         return;
     };
+    // the first table of each (section, kind), found once
+    let mut first: HashMap<(usize, TableKind), &Table> = HashMap::new();
+    for x in &doc.tables {
+        first.entry((x.section, x.kind)).or_insert(x);
+    }
     for t in doc.tables.iter().filter(|t| {
         t.section == dept && (t.kind.is_coded() || t.kind.is_sided()) && !t.rows.is_empty()
     }) {
         let parts: Vec<&Table> = units
             .iter()
-            .filter_map(|&u| {
-                doc.tables
-                    .iter()
-                    .find(|x| x.section == u && x.kind == t.kind)
-            })
+            .filter_map(|&u| first.get(&(u, t.kind)).copied())
             .collect();
         if parts.len() != units.len() {
             out.skip(
@@ -105,28 +116,24 @@ pub(crate) fn check(ctx: &Ctx, out: &mut Sink) {
             .iter()
             .map(|p| p.rows.iter().map(key).collect())
             .collect();
+        let dept_index = key_index(&dept_keys);
+        let part_index: Vec<_> = part_keys.iter().map(|ks| key_index(ks)).collect();
         for (ri, r) in t.rows.iter().enumerate() {
             if r.ambiguous {
                 continue;
             }
             let k = &dept_keys[ri];
             // a key printed twice (e.g. repeated names) cannot be matched
-            if dept_keys.iter().filter(|x| *x == k).count() > 1
-                || part_keys
-                    .iter()
-                    .any(|ks| ks.iter().filter(|x| *x == k).count() > 1)
-            {
+            let count = |m: &HashMap<&(u8, String), (usize, usize)>| m.get(k).map_or(0, |e| e.0);
+            if count(&dept_index) > 1 || part_index.iter().any(|m| count(m) > 1) {
                 continue;
             }
+            // (each part prints the key at most once)
             let matches: Vec<(&Table, usize)> = parts
                 .iter()
-                .zip(&part_keys)
-                .flat_map(|(p, ks)| {
-                    ks.iter()
-                        .enumerate()
-                        .filter(|(i, x)| *x == k && !p.rows[*i].ambiguous)
-                        .map(move |(i, _)| (*p, i))
-                })
+                .zip(&part_index)
+                .filter_map(|(p, m)| m.get(k).map(|&(_, i)| (*p, i)))
+                .filter(|(p, i)| !p.rows[*i].ambiguous)
                 .collect();
             for c in t.cols_in(r.group) {
                 let Some(dv) = val(r, c) else { continue };

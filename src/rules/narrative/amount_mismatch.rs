@@ -232,6 +232,10 @@ pub(crate) fn matches_key(label: &str, key: &str) -> bool {
         }
         s
     }
+    // cheap test first: equal cores end alike
+    if label.as_bytes().last() != key.as_bytes().last() {
+        return false;
+    }
     let (a, b) = (core(label), core(key));
     !a.is_empty() && a == b
 }

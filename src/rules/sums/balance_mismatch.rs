@@ -40,8 +40,8 @@ declare_rule! {
 
 /// The marker style of an item name: "一、" → 1, "1、" → 2, "（一）" → 3, "(1)" → 4, none → 0.
 pub fn marker_style(name: &str) -> u8 {
-    let n: String = name.chars().filter(|c| !c.is_whitespace()).collect();
-    let mut chars = n.chars();
+    // white space does not count (and is neither 、 nor .)
+    let mut chars = name.chars().filter(|c| !c.is_whitespace());
     let first = chars.next().unwrap_or(' ');
     if first == '(' || first == '（' {
         if chars.next().is_some_and(|c| c.is_ascii_digit()) {
@@ -49,9 +49,9 @@ pub fn marker_style(name: &str) -> u8 {
         } else {
             3
         }
-    } else if "一二三四五六七八九十".contains(first) && n.contains('、') {
+    } else if "一二三四五六七八九十".contains(first) && name.contains('、') {
         1
-    } else if first.is_ascii_digit() && (n.contains('、') || n.contains('.')) {
+    } else if first.is_ascii_digit() && (name.contains('、') || name.contains('.')) {
         2
     } else {
         0
