@@ -1907,8 +1907,27 @@ fn rekey_three_public(t: &mut Table) -> bool {
             .unwrap_or(Approx::ZERO)
     };
     let nonzero = |r: &Row, c: usize| r.cell(c).is_some_and(|x| !x.value.is_zero());
-    // the header's first mention of each item, in the first block
-    let first_at = |it: Tp| (0..w).find(|&c| it.in_header(&t.columns[c].header, car_parts));
+    // the header's first mention of each item, in the first block (looked up once)
+    let firsts: Vec<(Tp, Option<usize>)> = [
+        Tp::Grand,
+        Tp::Total,
+        Tp::Abroad,
+        Tp::Reception,
+        Tp::Car,
+        Tp::CarBuy,
+        Tp::CarRun,
+        Tp::Meeting,
+        Tp::Training,
+    ]
+    .into_iter()
+    .map(|it| {
+        (
+            it,
+            (0..w).find(|&c| it.in_header(&t.columns[c].header, car_parts)),
+        )
+    })
+    .collect();
+    let first_at = |it: Tp| firsts.iter().find(|f| f.0 == it).and_then(|f| f.1);
     let mut best: Option<(usize, usize, usize, Vec<Tp>)> = None;
     for layout in three_public_layouts(grand, car_parts, meeting, training) {
         let (mut holds, mut fails) = (0, 0);
