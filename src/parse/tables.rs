@@ -2011,6 +2011,9 @@ fn rekey_three_public(t: &mut Table) -> bool {
 
 /// The first cell of a form line that states money: 资金金额 (万元), 其中:财政拨款, 其他资金, 年度资金总额.
 fn form_money_line(first: &str) -> bool {
+    if !first.contains("资金") && !first.contains("拨款") {
+        return false;
+    }
     let f: String = first.chars().filter(|c| !c.is_whitespace()).collect();
     let f = f.trim_start_matches("其中").trim_start_matches([':', '：']);
     f.starts_with("资金金额")
