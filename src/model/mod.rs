@@ -2,7 +2,9 @@
 mod document;
 mod kind;
 mod table;
+mod three_public;
 
 pub use document::*;
 pub use kind::*;
 pub use table::*;
+pub use three_public::*;

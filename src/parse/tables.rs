@@ -4,6 +4,7 @@ use super::number::{is_dash, parse_amount};
 use super::place::{self, HRow, Placement};
 use super::records::Rec;
 use super::{dept_line, is_page_header, unit_in, Diags, P_AMBIGUOUS, P_UNALIGNED};
+use crate::model::ThreePublicItem as Tp;
 use crate::model::*;
 use crate::report::Location;
 use crate::rules::Approx;
@@ -1751,49 +1752,20 @@ fn rekey_by_identities(t: &mut Table) -> bool {
     }
 }
 
-/// The columns of one year block of a “三公” table printed in columns.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-enum Tp {
-    Grand,
-    Total,
-    Abroad,
-    Reception,
-    Car,
-    CarBuy,
-    CarRun,
-    Meeting,
-    Training,
-}
-
-impl Tp {
-    /// The header written for a re-identified column (the rules read 三公 items from headers).
-    fn header(self) -> &'static str {
-        match self {
-            Tp::Grand => "合计",
-            Tp::Total => "“三公”经费/小计",
-            Tp::Abroad => "因公出国（境）费",
-            Tp::Reception => "公务接待费",
-            Tp::Car => "公务用车购置及运行维护费/小计",
-            Tp::CarBuy => "公务用车购置费",
-            Tp::CarRun => "公务用车运行维护费",
-            Tp::Meeting => "会议费",
-            Tp::Training => "培训费",
-        }
-    }
-
-    fn in_header(self, h: &str, car_parts: bool) -> bool {
-        match self {
-            Tp::Car if !car_parts => h.contains("公务用车"),
-            Tp::Grand => h.ends_with("合计"),
-            Tp::Total => h.contains("三公"),
-            Tp::Abroad => h.contains("出国"),
-            Tp::Reception => h.contains("接待"),
-            Tp::Car => h.contains("购置及运"),
-            Tp::CarBuy => h.contains("购置费"),
-            Tp::CarRun => h.contains("运行维护费") || h.ends_with("运行费"),
-            Tp::Meeting => h.contains("会议费"),
-            Tp::Training => h.contains("培训费"),
-        }
+/// Does a header cell name this item? (Header words, not row names: a 公务用车 column with no
+/// 购置 / 运行 parts beside it is the car 小计.)
+fn in_header(it: Tp, h: &str, car_parts: bool) -> bool {
+    match it {
+        Tp::Car if !car_parts => h.contains("公务用车"),
+        Tp::Grand => h.ends_with("合计"),
+        Tp::Total => h.contains("三公"),
+        Tp::Abroad => h.contains("出国"),
+        Tp::Reception => h.contains("接待"),
+        Tp::Car => h.contains("购置及运"),
+        Tp::CarBuy => h.contains("购置费"),
+        Tp::CarRun => h.contains("运行维护费") || h.ends_with("运行费"),
+        Tp::Meeting => h.contains("会议费"),
+        Tp::Training => h.contains("培训费"),
     }
 }
 
@@ -1871,16 +1843,11 @@ fn rekey_three_public(t: &mut Table) -> bool {
     }
     let w = blocks.first().map(|b| b.1).unwrap_or(0);
     let nb = blocks.len();
-    let year_word = |b: &str| {
-        b.contains("上年")
-            || b.contains("本年")
-            || b.contains("当年")
-            || b.contains("增减")
-            || b.contains('年')
-    };
     if nb < 2
         || w < 4
-        || !blocks.iter().all(|b| !b.0.is_empty() && year_word(&b.0))
+        || !blocks
+            .iter()
+            .all(|b| !b.0.is_empty() && is_year_block(&b.0))
         || t.columns.len() < nb * w
         || t.columns.len() >= nb * w + w
     {
@@ -1908,25 +1875,13 @@ fn rekey_three_public(t: &mut Table) -> bool {
     };
     let nonzero = |r: &Row, c: usize| r.cell(c).is_some_and(|x| !x.value.is_zero());
     // the header's first mention of each item, in the first block (looked up once)
-    let firsts: Vec<(Tp, Option<usize>)> = [
-        Tp::Grand,
-        Tp::Total,
-        Tp::Abroad,
-        Tp::Reception,
-        Tp::Car,
-        Tp::CarBuy,
-        Tp::CarRun,
-        Tp::Meeting,
-        Tp::Training,
-    ]
-    .into_iter()
-    .map(|it| {
-        (
-            it,
-            (0..w).find(|&c| it.in_header(&t.columns[c].header, car_parts)),
-        )
-    })
-    .collect();
+    let firsts: Vec<(Tp, Option<usize>)> = Tp::ALL
+        .into_iter()
+        .map(|it| {
+            let at = (0..w).find(|&c| in_header(it, &t.columns[c].header, car_parts));
+            (it, at)
+        })
+        .collect();
     let first_at = |it: Tp| firsts.iter().find(|f| f.0 == it).and_then(|f| f.1);
     let mut best: Option<(usize, usize, usize, Vec<Tp>)> = None;
     for layout in three_public_layouts(grand, car_parts, meeting, training) {

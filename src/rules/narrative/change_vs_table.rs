@@ -1,11 +1,10 @@
 use crate::declare_rule;
-use crate::model::{MentionKind, Paragraph, RowRole, Unit};
+use crate::model::{MentionKind, Paragraph, RowRole, ThreePublicItem as Item, Unit};
 use crate::render::amount::pct;
 use crate::render::amt;
 use crate::report::{Location, Severity};
 use crate::rules::approx::percent_meets;
 use crate::rules::narrative::amount_mismatch::{label_before, matches_key};
-use crate::rules::sums::three_public_parts_mismatch::{item_of, Item};
 use crate::rules::util::{cell_loc, section_at, val, year_pairs};
 use crate::rules::{Approx, Category, Ctx, Sink};
 use rust_decimal::Decimal;
@@ -61,7 +60,7 @@ fn entries(ctx: &Ctx, section: usize) -> Vec<Entry> {
             if let (Some(c), Some(l)) = (val(r, p.current), val(r, p.last)) {
                 if r.cell(p.current).is_some() || r.cell(p.last).is_some() {
                     out.push(Entry {
-                        item: item_of(&name),
+                        item: Item::of_name(&name),
                         name,
                         unit: t.unit,
                         current: (c, cell_loc(t, ri, p.current)),
@@ -165,7 +164,7 @@ fn check_paragraph(src: &str, p: &Paragraph, dict: &[Entry], out: &mut Sink) {
         let Some(label) = label_before(&src[p.span.start as usize..c.span.start as usize]) else {
             continue;
         };
-        let item = item_of(&label);
+        let item = Item::of_name(&label);
         let cv = Approx::printed(c.value, c.scale);
         let Some(e) = dict.iter().find(|e| {
             let same = match (item, e.item) {

@@ -1,5 +1,5 @@
 use crate::declare_rule;
-use crate::model::{Table, TableKind};
+use crate::model::{is_year_block, Table, TableKind, ThreePublicItem as Item};
 use crate::render::amt;
 use crate::report::{Location, Severity};
 use crate::rules::util::{cell_loc, val};
@@ -40,64 +40,6 @@ declare_rule! {
     pub RULE = S104 "three-public-parts-mismatch", Category::Sum, Severity::Error;
 }
 
-#[derive(Clone, Copy, PartialEq, Debug)]
-pub(crate) enum Item {
-    /// 合计 of 三公 + 会议费 + 培训费
-    Grand,
-    /// “三公”经费 合计 / 小计
-    Total,
-    Abroad,
-    Car,
-    CarBuy,
-    CarRun,
-    Reception,
-    Meeting,
-    Training,
-}
-
-impl Item {
-    pub(crate) fn label(self) -> &'static str {
-        match self {
-            Item::Grand => "合计",
-            Item::Total => "“三公”经费",
-            Item::Abroad => "因公出国（境）费",
-            Item::Car => "公务用车购置及运行费",
-            Item::CarBuy => "公务用车购置费",
-            Item::CarRun => "公务用车运行维护费",
-            Item::Reception => "公务接待费",
-            Item::Meeting => "会议费",
-            Item::Training => "培训费",
-        }
-    }
-}
-
-pub(crate) fn item_of(name: &str) -> Option<Item> {
-    let n = crate::parse::normalize_name(name);
-    if n.contains("教学科研") || n.contains("其他因公出国") {
-        None
-    } else if n.contains("因公出国") {
-        Some(Item::Abroad)
-    } else if n.contains("购置及运") {
-        Some(Item::Car)
-    } else if n.contains("公务用车购置") {
-        Some(Item::CarBuy)
-    } else if n.contains("公务用车运行") || n.contains("运行维护") {
-        Some(Item::CarRun)
-    } else if n.contains("公务接待") {
-        Some(Item::Reception)
-    } else if n.contains("会议费") {
-        Some(Item::Meeting)
-    } else if n.contains("培训费") {
-        Some(Item::Training)
-    } else if n.contains("三公") {
-        Some(Item::Total)
-    } else if n == "合计" || n == "总计" {
-        Some(Item::Grand)
-    } else {
-        None
-    }
-}
-
 /// A column's item from its header path: a 小计/合计 leaf takes the meaning of its parent.
 fn column_item(header: &str) -> Option<Item> {
     let parts: Vec<&str> = header.split('/').collect();
@@ -106,14 +48,14 @@ fn column_item(header: &str) -> Option<Item> {
     if n == "小计" || n == "合计" {
         return match parts.len() {
             0 | 1 => Some(Item::Grand),
-            _ => match item_of(parts[parts.len() - 2]) {
+            _ => match Item::of_name(parts[parts.len() - 2]) {
                 Some(it) => Some(it),
                 None if parts.len() == 2 && n == "合计" => Some(Item::Grand),
                 None => None,
             },
         };
     }
-    item_of(leaf)
+    Item::of_name(leaf)
 }
 
 type Series = Vec<(Item, Approx, Location)>;
@@ -126,7 +68,7 @@ fn series(t: &Table) -> (Vec<Series>, Option<bool>) {
         .rows
         .iter()
         .enumerate()
-        .filter_map(|(i, r)| item_of(&r.name).map(|it| (i, it)))
+        .filter_map(|(i, r)| Item::of_name(&r.name).map(|it| (i, it)))
         .collect();
     if by_rows.len() >= 3 {
         for c in 0..t.columns.len() {
@@ -141,13 +83,7 @@ fn series(t: &Table) -> (Vec<Series>, Option<bool>) {
     // columns layout, grouped by the top header (上年 / 当年 / 增减) when there are several
     // year blocks (上年 / 当年 / 增减变化情况 / 2023年): the top header when it names a year
     let top = |h: &str| match h.split_once('/') {
-        Some((b, _))
-            if ["上年", "本年", "当年", "增减", "变化", "年"]
-                .iter()
-                .any(|w| b.contains(w)) =>
-        {
-            b.to_string()
-        }
+        Some((b, _)) if is_year_block(b) => b.to_string(),
         _ => String::new(),
     };
     let mut groups: Vec<String> = Vec::new();
