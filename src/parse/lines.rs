@@ -9,6 +9,8 @@ pub struct Line<'a> {
     pub start: usize,
     /// Span including the terminator (\n, \r\n or \r).
     pub full: Span,
+    /// How many tabs `text` holds (counted while splitting, asked of every line).
+    pub tabs: u32,
 }
 
 impl Line<'_> {
@@ -19,48 +21,62 @@ impl Line<'_> {
 
 pub fn split_lines(src: &str) -> Vec<Line<'_>> {
     let bytes = src.as_bytes();
-    let mut out = Vec::new();
+    // (a guess at the line count, to spare the copies of a growing vector)
+    let mut out = Vec::with_capacity(src.len() / 16 + 1);
     let mut start = 0;
-    while let Some(end) = next_break(bytes, start) {
-        let mut next = end + 1;
-        if bytes[end] == b'\r' && bytes.get(end + 1) == Some(&b'\n') {
-            next += 1;
+    let mut tabs = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        // eight bytes at a time past text that holds neither tabs nor line breaks
+        while let Some(chunk) = bytes.get(i..i + 8) {
+            if has_control(u64::from_le_bytes(chunk.try_into().expect("eight bytes"))) {
+                break;
+            }
+            i += 8;
         }
-        out.push(Line {
-            text: &src[start..end],
-            start,
-            full: Span::new(start, next),
-        });
-        start = next;
+        let Some(&b) = bytes.get(i) else { break };
+        i += 1;
+        // (one compare passes over every byte that is neither a tab nor a line break)
+        if b > b'\r' {
+            continue;
+        }
+        match b {
+            b'\t' => tabs += 1,
+            b'\n' | b'\r' => {
+                let end = i - 1;
+                if b == b'\r' && bytes.get(i) == Some(&b'\n') {
+                    i += 1;
+                }
+                out.push(Line {
+                    text: &src[start..end],
+                    start,
+                    full: Span::new(start, i),
+                    tabs,
+                });
+                start = i;
+                tabs = 0;
+            }
+            _ => {}
+        }
     }
     if start < src.len() {
         out.push(Line {
             text: &src[start..],
             start,
             full: Span::new(start, src.len()),
+            tabs,
         });
     }
     out
 }
 
-/// The position of the next '\n' or '\r' at or after `from`, looked for eight bytes at a time.
-fn next_break(b: &[u8], from: usize) -> Option<usize> {
+/// Does the word hold a byte below 14 ('\t' is 9, '\n' 10, '\r' 13)? Exact (the "has less"
+/// test of a word's bytes, for a bound of at most 128).
+#[inline]
+fn has_control(v: u64) -> bool {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
-    // does the word have a zero byte (exact: no zero byte, no high bit)
-    let has_zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGH != 0;
-    let mut i = from;
-    while let Some(chunk) = b.get(i..i + 8) {
-        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-        if has_zero(x ^ (ONES * u64::from(b'\n'))) || has_zero(x ^ (ONES * u64::from(b'\r'))) {
-            break;
-        }
-        i += 8;
-    }
-    b.get(i..)?
-        .iter()
-        .position(|&c| c == b'\n' || c == b'\r')
-        .map(|p| i + p)
+    v.wrapping_sub(ONES * 14) & !v & HIGH != 0
 }
 
 /// A piece of text with its span; `text` is trimmed and stripped of markup (`<b>`, `**`, `#`).
@@ -169,6 +185,14 @@ mod tests {
             ls.iter().map(|l| l.text).collect::<Vec<_>>(),
             ["一二三四五六七八\t九十", "abcdefghijklmnop", "", "", "q"]
         );
+    }
+
+    #[test]
+    fn tabs_counted_per_line() {
+        let s = "\ta\tb\r\n\t\n一二三四五六七八九十\t\t\t\rx";
+        let ls = split_lines(s);
+        assert_eq!(ls.iter().map(|l| l.tabs).collect::<Vec<_>>(), [2, 1, 3, 0]);
+        assert_eq!(ls[2].text, "一二三四五六七八九十\t\t\t");
     }
 
     #[test]

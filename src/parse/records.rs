@@ -7,10 +7,28 @@ use super::lines::{push_space_tokens, tab_cells, Line, Tok};
 use crate::text::{fast, Span};
 use std::borrow::Cow;
 
+/// The cells of a record: most records are one line of text, one cell, which needs no allocation.
+#[derive(Clone, Debug)]
+pub enum Cells<'a> {
+    One(Tok<'a>),
+    Many(Vec<Tok<'a>>),
+}
+
+impl<'a> std::ops::Deref for Cells<'a> {
+    type Target = [Tok<'a>];
+
+    fn deref(&self) -> &[Tok<'a>] {
+        match self {
+            Cells::One(t) => std::slice::from_ref(t),
+            Cells::Many(v) => v,
+        }
+    }
+}
+
 #[derive(Clone, Debug)]
 pub struct Rec<'a> {
     /// Positional cells. A plain text line is one cell.
-    pub cells: Vec<Tok<'a>>,
+    pub cells: Cells<'a>,
     pub span: Span,
     /// True when the cells came from tabs (Word export or TSV): positions are columns.
     pub grid: bool,
@@ -85,14 +103,14 @@ fn is_word_cells(lines: &[Line]) -> bool {
     let nonblank = lines.iter().filter(|l| !fast::is_blank(l.text)).count();
     let celly = lines
         .iter()
-        .filter(|l| l.text.starts_with('\t') && !l.text[1..].contains('\t'))
+        .filter(|l| l.tabs == 1 && l.text.starts_with('\t'))
         .count();
     nonblank > 0 && celly * 10 >= nonblank * 4
 }
 
 pub fn build<'a>(src: &'a str, lines: &[Line<'a>]) -> Vec<Rec<'a>> {
     let _ = src;
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(lines.len() / 2 + 1);
     if is_word_cells(lines) {
         let mut i = 0;
         while i < lines.len() {
@@ -105,7 +123,7 @@ pub fn build<'a>(src: &'a str, lines: &[Line<'a>]) -> Vec<Rec<'a>> {
                     .map_or(lines.len(), |n| i + n);
                 let run = &lines[i..end];
                 out.push(Rec {
-                    cells: run.iter().map(|l| word_cell(src, l)).collect(),
+                    cells: Cells::Many(run.iter().map(|l| word_cell(src, l)).collect()),
                     span: run[0].span().cover(run[run.len() - 1].span()),
                     grid: true,
                     line: i,
@@ -116,7 +134,7 @@ pub fn build<'a>(src: &'a str, lines: &[Line<'a>]) -> Vec<Rec<'a>> {
             }
             if !fast::is_blank(l.text) {
                 out.push(Rec {
-                    cells: vec![Tok::new(l.text, l.start)],
+                    cells: Cells::One(Tok::new(l.text, l.start)),
                     span: l.span(),
                     grid: false,
                     line: i,
@@ -130,9 +148,9 @@ pub fn build<'a>(src: &'a str, lines: &[Line<'a>]) -> Vec<Rec<'a>> {
             if fast::is_blank(l.text) {
                 continue;
             }
-            if l.text.contains('\t') {
+            if l.tabs > 0 {
                 out.push(Rec {
-                    cells: tab_cells(l),
+                    cells: Cells::Many(tab_cells(l)),
                     span: l.span(),
                     grid: true,
                     line: i,
@@ -140,7 +158,7 @@ pub fn build<'a>(src: &'a str, lines: &[Line<'a>]) -> Vec<Rec<'a>> {
                 });
             } else {
                 out.push(Rec {
-                    cells: vec![Tok::new(l.text, l.start)],
+                    cells: Cells::One(Tok::new(l.text, l.start)),
                     span: l.span(),
                     grid: false,
                     line: i,
@@ -156,13 +174,14 @@ pub fn build<'a>(src: &'a str, lines: &[Line<'a>]) -> Vec<Rec<'a>> {
 /// (quoted multi-line text) stays one cell.
 fn word_cell<'a>(src: &'a str, l: &Line<'a>) -> Tok<'a> {
     let rest = &l.text[1..];
-    if !rest.contains('\t') {
+    if l.tabs <= 1 {
         return Tok::new(rest, l.start + 1);
     }
     let parts = tab_cells(&Line {
         text: rest,
         start: l.start + 1,
         full: l.full,
+        tabs: l.tabs - 1,
     });
     let first = parts[0];
     let last = parts

@@ -199,7 +199,7 @@ fn is_note(t: &str) -> bool {
         return true;
     }
     // every other kind of note names a 表 (cheap test first: this runs on every row)
-    t.contains('表')
+    contains(t, "表")
         && (contains(t, "空表")
             || contains(t, "本表无数据")
             || t.starts_with("本表")
@@ -549,9 +549,12 @@ impl<'a, 's> Builder<'a, 's> {
         if self.title.kind == TableKind::Performance {
             if let Some(u) = rec.filled().find_map(|c| {
                 let t = c.text;
-                if t.contains("(万元)") || t.contains("（万元）") {
+                // (cheap test first: this runs on every cell of every form)
+                if !contains(t, "元") {
+                    None
+                } else if contains(t, "(万元)") || contains(t, "（万元）") {
                     Some(Unit::Wan)
-                } else if t.contains("(元)") || t.contains("（元）") {
+                } else if contains(t, "(元)") || contains(t, "（元）") {
                     Some(Unit::Yuan)
                 } else {
                     None
@@ -885,9 +888,9 @@ impl<'a, 's> Builder<'a, 's> {
                 name_col[gi as usize] = names
                     .iter()
                     .copied()
-                    .find(|&j| head_at(j).concat().contains("名称"));
+                    .find(|&j| head_plain[j].contains("名称"));
                 cat_col[gi as usize] = names.iter().copied().find(|&j| {
-                    let h = head_at(j).concat();
+                    let h = &head_plain[j];
                     h.contains("类型") || h.contains("类别")
                 });
             }
@@ -947,7 +950,7 @@ impl<'a, 's> Builder<'a, 's> {
                                 // a second code scheme (政府经济分类 beside 部门经济分类) is not joined on;
                                 // a 部门经济分类 code printed after a function code (采购表) is kept apart
                                 code_closed = true;
-                                let head = head_at(j).concat();
+                                let head = &head_plain[j];
                                 if econ_parts.len() == 1 && c.text.len() == 2 {
                                     // its 款 column
                                     econ_parts.push(*c);
@@ -1469,7 +1472,7 @@ fn code_kind(text: &str, head: &str) -> CodeKind {
 
 pub fn role_of(name: &str) -> RowRole {
     // cheap test first: both roles are named by a 计
-    if !name.contains('计') {
+    if !contains(name, "计") {
         return RowRole::Item;
     }
     // The name without white space, in one pass; normalize_name also strips leading list markers
@@ -1966,7 +1969,7 @@ fn rekey_three_public(t: &mut Table) -> bool {
 
 /// The first cell of a form line that states money: 资金金额 (万元), 其中:财政拨款, 其他资金, 年度资金总额.
 fn form_money_line(first: &str) -> bool {
-    if !first.contains("资金") && !first.contains("拨款") {
+    if !contains(first, "资金") && !contains(first, "拨款") {
         return false;
     }
     let f: String = first.chars().filter(|c| !c.is_whitespace()).collect();
