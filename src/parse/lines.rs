@@ -26,20 +26,9 @@ pub fn split_lines(src: &str) -> Vec<Line<'_>> {
     let mut start = 0;
     let mut tabs = 0;
     let mut i = 0;
-    while i < bytes.len() {
-        // eight bytes at a time past text that holds neither tabs nor line breaks
-        while let Some(chunk) = bytes.get(i..i + 8) {
-            if has_control(u64::from_le_bytes(chunk.try_into().expect("eight bytes"))) {
-                break;
-            }
-            i += 8;
-        }
-        let Some(&b) = bytes.get(i) else { break };
-        i += 1;
-        // (one compare passes over every byte that is neither a tab nor a line break)
-        if b > b'\r' {
-            continue;
-        }
+    while let Some(at) = next_control(bytes, i) {
+        let b = bytes[at];
+        i = at + 1;
         match b {
             b'\t' => tabs += 1,
             b'\n' | b'\r' => {
@@ -70,13 +59,24 @@ pub fn split_lines(src: &str) -> Vec<Line<'_>> {
     out
 }
 
-/// Does the word hold a byte below 14 ('\t' is 9, '\n' 10, '\r' 13)? Exact (the "has less"
-/// test of a word's bytes, for a bound of at most 128).
+/// The position of the first byte below 14 ('\t' is 9, '\n' 10, '\r' 13) at or after `from`,
+/// looked for eight bytes at a time.
 #[inline]
-fn has_control(v: u64) -> bool {
+fn next_control(b: &[u8], from: usize) -> Option<usize> {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
-    v.wrapping_sub(ONES * 14) & !v & HIGH != 0
+    let mut i = from;
+    while let Some(chunk) = b.get(i..i + 8) {
+        let v = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        // the "has less" test of a word's bytes (exact for a bound up to 128); its lowest flag
+        // is the first such byte (a false flag only follows a true one)
+        let low = v.wrapping_sub(ONES * 14) & !v & HIGH;
+        if low != 0 {
+            return Some(i + (low.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    b.get(i..)?.iter().position(|&c| c < 14).map(|p| i + p)
 }
 
 /// A piece of text with its span; `text` is trimmed and stripped of markup (`<b>`, `**`, `#`).
@@ -189,10 +189,10 @@ mod tests {
 
     #[test]
     fn tabs_counted_per_line() {
-        let s = "\ta\tb\r\n\t\n一二三四五六七八九十\t\t\t\rx";
+        let s = "\ta\tb\r\n\t\n一二三四五六七八九十\t\t\x0b\x00\t\rx";
         let ls = split_lines(s);
         assert_eq!(ls.iter().map(|l| l.tabs).collect::<Vec<_>>(), [2, 1, 3, 0]);
-        assert_eq!(ls[2].text, "一二三四五六七八九十\t\t\t");
+        assert_eq!(ls[2].text, "一二三四五六七八九十\t\t\x0b\x00\t");
     }
 
     #[test]

@@ -93,13 +93,12 @@ pub fn paragraphs(src: &str, lines: &[Line], table_lines: &[(usize, usize)]) -> 
             .unwrap_or("");
         let mentions = mentions(src, l.start, l.text, next);
         let refs = table_refs(l.start, l.text);
-        let heading_path: Vec<String> = path.iter().map(|(_, h)| h.clone()).collect();
         // body lines under the same heading form one paragraph (PDF text wraps sentences over lines)
         match out.last_mut() {
             Some(p)
                 if heading.is_none()
                     && !p.is_heading
-                    && p.heading == heading_path
+                    && p.heading.iter().eq(path.iter().map(|(_, h)| h))
                     && !table_between(&in_table, p.last_line, i) =>
             {
                 p.span = p.span.cover(l.span());
@@ -108,7 +107,7 @@ pub fn paragraphs(src: &str, lines: &[Line], table_lines: &[(usize, usize)]) -> 
                 p.last_line = i;
             }
             _ => out.push(Para {
-                heading: heading_path,
+                heading: path.iter().map(|(_, h)| h.clone()).collect(),
                 span: l.span(),
                 mentions,
                 refs,
@@ -191,6 +190,10 @@ pub fn mentions(_src: &str, at: usize, text: &str, next: &str) -> Vec<Mention> {
 /// known kind of table ("项目支出表", "收支预算总表"), not "下表", "本表", "报表", "空表".
 pub fn table_refs(at: usize, text: &str) -> Vec<TableRef> {
     let mut out = Vec::new();
+    // (cheap test first: this runs on every line of text)
+    if !crate::text::fast::contains(text, "表") {
+        return out;
+    }
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     for (k, &(i, c)) in chars.iter().enumerate() {
         if c != '表' || chars.get(k + 1).is_some_and(|x| x.1 == '格') {

@@ -77,6 +77,17 @@ impl<'a> Rec<'a> {
         Cow::Owned(out)
     }
 
+    /// [`Rec::joined`] into `out` (cleared first), to reuse its allocation.
+    pub fn join_into(&self, out: &mut String) {
+        out.clear();
+        for (k, t) in self.filled().enumerate() {
+            if k > 0 {
+                out.push(' ');
+            }
+            out.push_str(t.text);
+        }
+    }
+
     /// Space-separated tokens of a plain line (PDF text); cells of a grid record as they are.
     pub fn flow(&self, src: &'a str, lines: &[Line<'a>]) -> Vec<Tok<'a>> {
         let _ = src;

@@ -507,6 +507,7 @@ struct Builder<'a, 's> {
     breaks: Vec<usize>,
     /// A reused buffer for the tokens of the record being fed.
     scratch: Vec<Tok<'a>>,
+    join_buf: String,
 }
 
 impl<'a, 's> Builder<'a, 's> {
@@ -534,12 +535,27 @@ impl<'a, 's> Builder<'a, 's> {
             year: meta.year,
             breaks: vec![],
             scratch: vec![],
+            join_buf: String::new(),
         }
     }
 
     fn feed(&mut self, rec: &'s Rec<'a>) {
-        let joined = rec.joined();
-        let j = strip_decor(&joined);
+        // (the text of a record of several cells is joined in a buffer kept between records)
+        let mut buf = std::mem::take(&mut self.join_buf);
+        self.feed_joined(rec, &mut buf);
+        self.join_buf = buf;
+    }
+
+    fn feed_joined(&mut self, rec: &'s Rec<'a>, buf: &mut String) {
+        let single = rec.single();
+        let joined: &str = match single {
+            Some(t) => t,
+            None => {
+                rec.join_into(buf);
+                buf
+            }
+        };
+        let j = strip_decor(joined);
         // page header / meta (short rows only: a data row is never a page header)
         let short = rec.filled_count() <= 6;
         if let Some(u) = rec.filled().filter(|_| short).find_map(|c| unit_in(c.text)) {
@@ -599,7 +615,7 @@ impl<'a, 's> Builder<'a, 's> {
             self.lanes = Some(n);
             return;
         }
-        if self.started && self.header_joined.contains(&joined) {
+        if self.started && self.header_joined.iter().any(|h| h == joined) {
             if self.breaks.last() != Some(&self.data.len()) {
                 self.breaks.push(self.data.len());
             }
@@ -608,7 +624,10 @@ impl<'a, 's> Builder<'a, 's> {
             self.data.push(rec);
         } else if !self.started {
             self.header.push(rec);
-            self.header_joined.push(joined);
+            self.header_joined.push(match single {
+                Some(t) => Cow::Borrowed(t),
+                None => Cow::Owned(joined.to_string()),
+            });
         } else {
             // a header-like row after data (e.g. the name part of a row split by a page break)
             self.data.push(rec);
@@ -721,17 +740,20 @@ impl<'a, 's> Builder<'a, 's> {
             })
             .max()
             .unwrap_or(0);
-        let head_at = |j: usize| -> Vec<&str> {
-            self.header
-                .iter()
-                .filter(|h| h.grid)
-                .filter_map(|h| h.cells.get(j))
-                .map(|c| c.text)
-                .filter(|t| !t.is_empty())
-                .collect()
-        };
-        // each column's header texts run together, for the rows' code columns
-        let head_plain: Vec<String> = (0..width).map(|j| head_at(j).join("")).collect();
+        // each column's header texts, top down
+        let heads: Vec<Vec<&str>> = (0..width)
+            .map(|j| {
+                self.header
+                    .iter()
+                    .filter(|h| h.grid)
+                    .filter_map(|h| h.cells.get(j))
+                    .map(|c| c.text)
+                    .filter(|t| !t.is_empty())
+                    .collect()
+            })
+            .collect();
+        // and run together, for the rows' code columns
+        let head_plain: Vec<String> = heads.iter().map(|h| h.concat()).collect();
         // classify columns by their data
         let mut roles = Vec::with_capacity(width);
         for j in 0..width {
@@ -755,7 +777,7 @@ impl<'a, 's> Builder<'a, 's> {
                     text += 1;
                 }
             }
-            let head = head_at(j).join("/");
+            let head = heads[j].join("/");
             let role = if head.contains("序号")
                 || (j == 0
                     && ints > 0
@@ -832,22 +854,22 @@ impl<'a, 's> Builder<'a, 's> {
         }
         // header labels: carry group labels of upper header rows to the right over empty cells
         let hrows: Vec<&Rec> = self.header.iter().copied().filter(|h| h.grid).collect();
-        let mut carried: Vec<Vec<String>> = vec![Vec::new(); width];
+        let mut carried: Vec<Vec<&str>> = vec![Vec::new(); width];
         for (hi, h) in hrows.iter().enumerate() {
             let last = hi + 1 == hrows.len();
-            let mut cur = String::new();
+            let mut cur = "";
             for j in 0..width {
                 let t = h.cells.get(j).map(|c| c.text).unwrap_or("");
                 if !t.is_empty() {
-                    cur = t.to_string();
-                    carried[j].push(cur.clone());
+                    cur = t;
+                    carried[j].push(cur);
                 } else if !last
                     && !cur.is_empty()
                     && roles[j] == ColRole::Value
                     && j > 0
                     && roles[j - 1] == ColRole::Value
                 {
-                    carried[j].push(cur.clone());
+                    carried[j].push(cur);
                 }
             }
         }
@@ -856,8 +878,8 @@ impl<'a, 's> Builder<'a, 's> {
             if roles[j] != ColRole::Value {
                 continue;
             }
-            let path: Vec<&str> = carried[j].iter().map(String::as_str).collect();
-            let key = ColKey::from_header(&path);
+            let path = &carried[j];
+            let key = ColKey::from_header(path);
             col_index[j] = table.columns.len();
             table.columns.push(Column {
                 key,
@@ -1382,7 +1404,7 @@ impl<'a, 's> Builder<'a, 's> {
             let lenient = form && toks.first().is_some_and(|t| form_money_line(t.text));
             // the amounts in order; the other tokens make the name
             let mut vals: Vec<(Tok, super::number::Amount)> = Vec::new();
-            let mut name = String::new();
+            let mut name = String::with_capacity(r.span.len());
             let mut name_span: Option<Span> = None;
             for t in &toks {
                 if let Some(a) = parse_amount(t.text, lenient) {
