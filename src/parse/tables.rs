@@ -756,7 +756,7 @@ impl<'a, 's> Builder<'a, 's> {
         let head_plain: Vec<String> = heads.iter().map(|h| h.concat()).collect();
         // classify columns by their data
         let mut roles = Vec::with_capacity(width);
-        for j in 0..width {
+        for (j, head) in heads.iter().enumerate() {
             let (mut amt, mut code, mut text, mut ints) = (0, 0, 0, 0);
             for r in &self.data {
                 let Some(c) = r.cells.get(j) else { continue };
@@ -777,7 +777,7 @@ impl<'a, 's> Builder<'a, 's> {
                     text += 1;
                 }
             }
-            let head = heads[j].join("/");
+            let head = head.join("/");
             let role = if head.contains("序号")
                 || (j == 0
                     && ints > 0
