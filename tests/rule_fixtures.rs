@@ -319,10 +319,11 @@ fn known_defects() {
         today: usize,
     }
     let cases = [
-        // FIXME: a one-cent difference between a total and its ONLY non-zero part is not reported.
-        // Values printed with 2 decimals stand for [v − 0.005, v + 0.005); 40.00 and 40.01 cannot
-        // both be roundings of one value, but `Approx::meets` compares with `<=` (closed
-        // intervals), so a difference of exactly the summed half-widths (0.01) passes.
+        // FIXME: a one-cent difference between a total and its ONLY non-zero part is not reported
+        // as an error in this five-row table. The arithmetic sees it (40.00 and 40.01 cannot both
+        // be roundings of one value), but the identity fails in two of the five rows, so S101
+        // cannot tell a real difference from columns it misread and only says the row identity
+        // was not used ("未能核对"). In a table of more rows the same difference is reported.
         Case {
             code: "S101",
             becomes: "S101-row-total-mismatch/bad-one-cent-single-part.txt",
@@ -331,25 +332,6 @@ fn known_defects() {
                    20805\t行政事业单位养老支出\t20.00\t20.00\t\n\
                    2080505\t机关事业单位基本养老保险缴费支出\t20.00\t20.00\t\n\
                    210\t卫生健康支出\t40.01\t40.00\t\n",
-            today: 0,
-        },
-        // FIXME: miss (parser). In the seed-004 layout the second header row's 公务用车购置及运行维护费
-        // is carried right into the 会议费 and 培训费 columns (their cells in that row are empty
-        // because the headers are merged vertically), so those columns read as car columns and
-        // 合计 = “三公”经费小计 + 会议费 + 培训费 is never evaluated: 86,200.00 for
-        // 41,400.00 + 34,000.00 + 9,800.00 is not reported.
-        Case {
-            code: "S104",
-            becomes: "S104-three-public-parts-mismatch/bad-grand-total-with-meeting-and-training.txt",
-            text: "部门综合预算一般公共预算拨款“三公”经费及会议费、培训费支出预算表\n单位：元\n\
-                   单位编码\t单位名称\t合计\t一般公共预算拨款安排的“三公”经费预算\t\t\t\t\t\t会议费\t培训费\n\
-                   \t\t\t小计\t因公出国(境)费用\t公务接待费\t公务用车购置及运行维护费\t\t\t\t\n\
-                   \t\t\t\t\t\t小计\t公务用车购置费\t公务用车运行维护费\t\t\n\
-                   \t合计\t86,200.00\t41,400.00\t\t26,400.00\t15,000.00\t\t15,000.00\t34,000.00\t9,800.00\n\
-                   506\t汉中市医疗保障局\t86,200.00\t41,400.00\t\t26,400.00\t15,000.00\t\t15,000.00\t34,000.00\t9,800.00\n\
-                   506001\t汉中市医疗保障局本级\t28,900.00\t28,900.00\t\t13,900.00\t15,000.00\t\t15,000.00\t\t\n\
-                   506002\t汉中市医疗保险业务\t18,500.00\t3,500.00\t\t3,500.00\t\t\t\t15,000.00\t\n\
-                   506003\t汉中市医疗保险基金\t37,800.00\t9,000.00\t\t9,000.00\t\t\t\t19,000.00\t9,800.00\n",
             today: 0,
         },
     ];

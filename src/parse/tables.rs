@@ -860,6 +860,14 @@ impl<'a, 's> Builder<'a, 's> {
             let mut cur = "";
             for j in 0..width {
                 let t = h.cells.get(j).map(|c| c.text).unwrap_or("");
+                // a merged label ends where a label of an upper row starts (会议费 after
+                // “三公”经费's 公务用车购置及运行维护费)
+                if hrows[..hi]
+                    .iter()
+                    .any(|u| u.cells.get(j).is_some_and(|c| !c.is_empty()))
+                {
+                    cur = "";
+                }
                 if !t.is_empty() {
                     cur = t;
                     carried[j].push(cur);
