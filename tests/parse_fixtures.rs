@@ -377,6 +377,22 @@ fn markdown_income_header_shifted_by_a_merged_cell() {
 }
 
 #[test]
+fn rows_printed_one_cell_right_of_their_header() {
+    let (src, p) = parsed("ok", "tsv-rows-one-cell-right");
+    let t = only_table(&p);
+    assert_eq!(t.kind, TableKind::OperatingCost);
+    // every row has its amount one tab right of the 合计 header, under the carried group label
+    // only: the amounts are the 合计 column, and there is no second, empty column
+    assert_eq!(keys(t), [ColKey::Total]);
+    assert_eq!(t.columns[0].header, "机关（机构）运行经费支出/合计");
+    let total = row_named(t, "合计");
+    assert_eq!(cell(t, total, ColKey::Total).value, dec("12.50"));
+    let c = cell(t, row(t, "30231"), ColKey::Total);
+    assert_eq!(c.value, dec("6.50"));
+    assert_eq!(c.span.slice(&src), "6.50");
+}
+
+#[test]
 fn split_class_item_codes_are_joined() {
     let (src, p) = parsed("ok", "tsv-split-codes");
     let t = only_table(&p);

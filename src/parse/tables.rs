@@ -881,6 +881,35 @@ impl<'a, 's> Builder<'a, 's> {
                 }
             }
         }
+        // every row printed one cell right of its header (“合计 | ” over “ | 19.20”): a column
+        // headed in the last header row but empty in every row, then a column with data whose
+        // only header is the group label carried over it. The data column is the headed one.
+        let filled = |j: usize| {
+            self.data
+                .iter()
+                .any(|r| r.cells.get(j).is_some_and(|c| !c.is_empty()))
+        };
+        let own_head = |j: usize| {
+            hrows
+                .last()
+                .and_then(|h| h.cells.get(j))
+                .is_some_and(|c| !c.is_empty())
+        };
+        for j in 0..width.saturating_sub(1) {
+            if roles[j] == ColRole::Value
+                && roles[j + 1] == ColRole::Value
+                && own_head(j)
+                && !own_head(j + 1)
+                && !filled(j)
+                && filled(j + 1)
+                && carried[j + 1].len() < carried[j].len()
+                && carried[j].starts_with(&carried[j + 1])
+                && (j + 2..width).all(|k| roles[k] != ColRole::Value || !filled(k))
+            {
+                carried[j + 1] = std::mem::take(&mut carried[j]);
+                roles[j] = ColRole::Skip;
+            }
+        }
         let mut col_index = vec![usize::MAX; width];
         for j in 0..width {
             if roles[j] != ColRole::Value {
