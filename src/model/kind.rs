@@ -198,8 +198,42 @@ impl ColKey {
                 .collect()
         };
         let l = |w: &str| contains(&leaf, w);
-        if l("上年") && (l("结转") || l("结余")) && !l("财政拨款") {
+        let parents = &path[..path.len().saturating_sub(1)];
+        let parent_has = |w: &str| parents.iter().any(|p| contains(&without_white_space(p), w));
+        // "其中：财政拨款" is part of the column before it, not an item of its own
+        if leaf.starts_with("其中") {
+            return ColKey::Other;
+        }
+        if l("上年") && (l("结转") || l("结余") || l("余额")) && !l("财政拨款") {
             return ColKey::CarryOver;
+        }
+        // the total of a group of the 收入总表: 本年收入/合计, 上年结转结余/合计
+        if l("合计") || l("小计") {
+            let parent = parents.last().map(|p| without_white_space(p));
+            let parent = parent.as_deref().unwrap_or("");
+            if contains(parent, "本年收入") {
+                return ColKey::Subtotal;
+            }
+            if contains(parent, "上年结转") || contains(parent, "上年结余") {
+                return ColKey::CarryOver;
+            }
+        }
+        // the funds a total or a carry-over is split into (合计/一般公共预算, 上年结转/政府性基金) are
+        // not sources of this year's income
+        let fund = l("一般公共预算")
+            || l("公共预算拨款")
+            || l("政府性基金")
+            || l("国有资本经营")
+            || l("财政专户")
+            || l("财政拨款");
+        if fund
+            && (parent_has("上年结转")
+                || parent_has("上年结余")
+                || parents
+                    .last()
+                    .is_some_and(|p| matches!(&*without_white_space(p), "合计" | "总计")))
+        {
+            return ColKey::Other;
         }
         if l("上年") || l("上年预算") {
             return ColKey::LastYear;
@@ -269,11 +303,12 @@ impl ColKey {
         if l("上解") || l("上缴上级") {
             return ColKey::RemitUpper;
         }
-        if l("对附属单位") {
-            return ColKey::SubsidyToSubsidiary;
-        }
+        // (before 对附属单位: "对附属单位上缴收入" is printed for 附属单位上缴收入)
         if l("附属单位上缴") {
             return ColKey::Subsidiary;
+        }
+        if l("对附属单位") {
+            return ColKey::SubsidyToSubsidiary;
         }
         if l("上级补助") {
             return ColKey::Superior;
