@@ -393,6 +393,30 @@ fn rows_printed_one_cell_right_of_their_header() {
 }
 
 #[test]
+fn a_table_noted_empty_ends_at_the_next_line_of_text() {
+    let (src, p) = parsed("ok", "md-empty-table-then-heading");
+    let t = &p.doc.tables[0];
+    assert_eq!(t.kind, TableKind::Procurement);
+    // the note says the table is printed empty: the heading and the sentence after it are the
+    // narrative's, not a row of the table
+    assert!(t.rows.is_empty() && t.empty, "{:?}", t.rows);
+    let m: Vec<&str> = p
+        .doc
+        .paragraphs
+        .iter()
+        .flat_map(|x| &x.mentions)
+        .map(|m| m.span.slice(&src))
+        .collect();
+    assert_eq!(m, ["90.22"]);
+    assert!(p
+        .doc
+        .paragraphs
+        .iter()
+        .any(|x| x.is_heading && x.span.slice(&src).contains("八、国有资产信息")));
+    assert_eq!(p.doc.tables[1].kind, TableKind::Assets);
+}
+
+#[test]
 fn split_class_item_codes_are_joined() {
     let (src, p) = parsed("ok", "tsv-split-codes");
     let t = only_table(&p);

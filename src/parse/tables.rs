@@ -208,6 +208,11 @@ fn is_note(t: &str) -> bool {
                 && t.chars().count() > 20))
 }
 
+/// A note saying the table is printed empty ("注：无政府采购预算，空表列示。", "本表无数据").
+fn declares_empty(note: &str) -> bool {
+    contains(note, "空表") || contains(note, "本表无数据")
+}
+
 fn is_terminator(rec: &Rec) -> bool {
     let Some(t) = rec.single() else { return false };
     let raw = trim(t);
@@ -362,6 +367,15 @@ pub fn find_tables(
                 break;
             }
             if !b.started && !recs[j].grid && j > t.next + 12 && is_terminator(&recs[j]) {
+                stop = j;
+                break;
+            }
+            // a table whose note says it is printed empty ends at the next line of text
+            if !recs[j].grid
+                && b.notes.iter().any(|n| declares_empty(&n.text))
+                && !is_note(text)
+                && !is_page_header(strip_decor(text))
+            {
                 stop = j;
                 break;
             }
