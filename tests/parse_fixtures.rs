@@ -417,6 +417,33 @@ fn a_table_noted_empty_ends_at_the_next_line_of_text() {
 }
 
 #[test]
+fn a_form_ends_at_a_numbered_section_heading() {
+    let (src, p) = parsed("ok", "word-form-then-section-heading");
+    let t = only_table(&p);
+    assert_eq!(t.kind, TableKind::Performance);
+    assert!(
+        t.rows.iter().all(|r| !r.name.contains("政府采购")),
+        "the heading is not a row of the form"
+    );
+    assert!(t.notes.is_empty(), "the sentence is not a note of the form");
+    let heading = p
+        .doc
+        .paragraphs
+        .iter()
+        .find(|x| x.is_heading)
+        .expect("heading");
+    assert_eq!(heading.span.slice(&src), "六、政府采购预算情况");
+    let m: Vec<&str> = p
+        .doc
+        .paragraphs
+        .iter()
+        .flat_map(|x| &x.mentions)
+        .map(|m| m.span.slice(&src))
+        .collect();
+    assert_eq!(m, ["0.00"]);
+}
+
+#[test]
 fn split_class_item_codes_are_joined() {
     let (src, p) = parsed("ok", "tsv-split-codes");
     let t = only_table(&p);

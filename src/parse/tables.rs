@@ -208,6 +208,18 @@ fn is_note(t: &str) -> bool {
                 && t.chars().count() > 20))
 }
 
+/// A short numbered section heading: "六、政府采购预算情况" (Chinese numerals, no figures).
+fn is_section_heading(t: &str) -> bool {
+    let Some((num, rest)) = t.split_once('、') else {
+        return false;
+    };
+    !num.is_empty()
+        && num.chars().all(|c| "一二三四五六七八九十".contains(c))
+        && !rest.is_empty()
+        && t.chars().count() <= 20
+        && !t.bytes().any(|b| b.is_ascii_digit())
+}
+
 /// A note saying the table is printed empty ("注：无政府采购预算，空表列示。", "本表无数据").
 fn declares_empty(note: &str) -> bool {
     contains(note, "空表") || contains(note, "本表无数据")
@@ -226,7 +238,8 @@ fn is_terminator(rec: &Rec) -> bool {
     {
         return true;
     }
-    if raw.starts_with('#') {
+    // a Markdown heading, or a Word heading with its bookmark
+    if raw.starts_with('#') || raw.starts_with("[bookmark") {
         return true;
     }
     let n = s.chars().count();
@@ -363,6 +376,15 @@ pub fn find_tables(
                 break;
             }
             if b.started && is_terminator(&recs[j]) {
+                stop = j;
+                break;
+            }
+            // a form (绩效目标表) never holds a numbered section heading ("六、政府采购预算情况")
+            if b.started
+                && t.kind == TableKind::Performance
+                && !recs[j].grid
+                && is_section_heading(strip_decor(text))
+            {
                 stop = j;
                 break;
             }
