@@ -444,6 +444,42 @@ fn a_form_ends_at_a_numbered_section_heading() {
 }
 
 #[test]
+fn pdf_procurement_items_are_read_across_wrapped_cells() {
+    let (src, p) = parsed("ok", "pdf-procurement-wrapped-cells");
+    let t = only_table(&p);
+    assert_eq!(t.kind, TableKind::Procurement);
+    let names: Vec<&str> = t.rows.iter().map(|r| r.name.as_str()).collect();
+    // header lines, the project name and the 采购目录 pieces (A020 / 1060 / 102) are not rows
+    assert_eq!(
+        names,
+        [
+            "合计",
+            "承德市医疗保障局本级小计",
+            "台式计算机",
+            "激光打印机",
+            "其他打印设备"
+        ]
+    );
+    let r = row_named(t, "激光打印机");
+    assert_eq!(r.role, RowRole::Item);
+    assert!(!r.ambiguous);
+    let q = cell(t, r, ColKey::Quantity);
+    assert_eq!((q.value, q.scale, q.certain), (dec("8"), 0, true));
+    assert_eq!(cell(t, r, ColKey::UnitPrice).value, dec("0.15"));
+    let total = cell(t, r, ColKey::Total);
+    assert!(total.certain);
+    assert_eq!(total.span.slice(&src), "1.20");
+    // the fund columns' amounts are kept, but which columns they are is not known
+    assert!(r.cells[3..].iter().flatten().all(|c| !c.certain));
+    assert_eq!(r.cells[3..].iter().flatten().count(), 2);
+    assert_eq!(
+        row_named(t, "承德市医疗保障局本级小计").role,
+        RowRole::Subtotal
+    );
+    assert!(cell(t, row_named(t, "合计"), ColKey::Total).certain);
+}
+
+#[test]
 fn split_class_item_codes_are_joined() {
     let (src, p) = parsed("ok", "tsv-split-codes");
     let t = only_table(&p);
