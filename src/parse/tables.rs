@@ -389,9 +389,13 @@ pub fn find_tables(
                 stop = j;
                 break;
             }
-            // a form (绩效目标表) never holds a numbered section heading ("六、政府采购预算情况")
+            // a form (绩效目标表), a procurement or an asset list never holds a numbered section
+            // heading ("六、政府采购预算情况", "八、名词解释")
             if b.started
-                && t.kind == TableKind::Performance
+                && matches!(
+                    t.kind,
+                    TableKind::Performance | TableKind::Procurement | TableKind::Assets
+                )
                 && !recs[j].grid
                 && is_section_heading(strip_decor(text))
             {
@@ -1220,6 +1224,9 @@ impl<'a, 's> Builder<'a, 's> {
         if table.kind == TableKind::Procurement && self.flow_procurement(table) {
             return;
         }
+        if table.kind == TableKind::Assets && self.flow_assets(table) {
+            return;
+        }
         let Some(keys) = template(table.kind, self.lanes) else {
             self.flow_plain(table, false);
             return;
@@ -1674,6 +1681,80 @@ impl<'a, 's> Builder<'a, 's> {
                     }
                 }
             }
+        }
+        true
+    }
+
+    /// A 固定资产占用情况表 as PDF text: "4、其他固定资产 1516 917.14" is the item, its 数量 and its
+    /// 价值; a line without figures is an item with neither (房屋 when none is held). The 价值 is the
+    /// line's last figure and has decimals, a 数量 is a whole number just before it. `false` (and
+    /// nothing changed) when a line does not read so.
+    fn flow_assets(&self, table: &mut Table) -> bool {
+        let mut rows = Vec::with_capacity(self.data.len());
+        let mut toks = Vec::new();
+        for r in &self.data {
+            r.flow_into(self.lines, &mut toks);
+            let mut name_end = toks.len();
+            let mut value = None;
+            let mut count = None;
+            if let Some(last) = toks.last() {
+                if let Some(a) = parse_amount(last.text, false) {
+                    value = Some((*last, a));
+                    name_end -= 1;
+                    if let Some(n) = toks[..name_end]
+                        .last()
+                        .filter(|t| t.text.len() <= 9 && t.text.bytes().all(|b| b.is_ascii_digit()))
+                    {
+                        count = Some(*n);
+                        name_end -= 1;
+                    }
+                }
+            }
+            let name = &toks[..name_end];
+            // any other figure: not this layout
+            if name.is_empty() || name.iter().any(|t| parse_amount(t.text, true).is_some()) {
+                return false;
+            }
+            let text: String = name.iter().map(|t| t.text).collect();
+            let name_span = name[0].span.cover(name[name.len() - 1].span);
+            rows.push((r.span, text, name_span, count, value));
+        }
+        table.columns.push(Column {
+            key: ColKey::Quantity,
+            header: "数量".into(),
+            group: 0,
+        });
+        table.columns.push(Column {
+            key: ColKey::Amount,
+            header: "价值".into(),
+            group: 0,
+        });
+        for (span, name, name_span, count, value) in rows {
+            let count = count.map(|n| Cell {
+                value: n.text.parse::<u64>().map(rust_decimal::Decimal::from).unwrap_or_default(),
+                scale: 0,
+                span: n.span,
+                certain: true,
+            });
+            let value = value.map(|(t, a)| Cell {
+                value: a.value,
+                scale: a.scale,
+                span: t.span,
+                certain: true,
+            });
+            table.rows.push(Row {
+                span,
+                seq: None,
+                code: None,
+                role: role_of(&name),
+                name,
+                name_span,
+                group: 0,
+                cells: vec![count, value],
+                ambiguous: false,
+                category: None,
+                econ_code: None,
+            });
         }
         true
     }
