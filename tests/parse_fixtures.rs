@@ -480,6 +480,31 @@ fn pdf_procurement_items_are_read_across_wrapped_cells() {
 }
 
 #[test]
+fn pdf_asset_rows_keep_count_and_value_apart() {
+    let (src, p) = parsed("ok", "pdf-assets-count-and-value");
+    let t = only_table(&p);
+    assert_eq!(t.kind, TableKind::Assets);
+    assert_eq!(keys(t), [ColKey::Quantity, ColKey::Amount]);
+    // "4、其他固定资产 1516 917.14": the name, a count and a value, all certain
+    let r = row_named(t, "其他固定资产");
+    let n = cell(t, r, ColKey::Quantity);
+    assert_eq!((n.value, n.scale, n.certain), (dec("1516"), 0, true));
+    let v = cell(t, r, ColKey::Amount);
+    assert!(v.certain);
+    assert_eq!(v.span.slice(&src), "917.14");
+    assert_eq!(
+        cell(t, row_named(t, "资产总额"), ColKey::Amount).value,
+        dec("1123.50")
+    );
+    assert!(row_named(t, "房屋（平方米）")
+        .cells
+        .iter()
+        .all(Option::is_none));
+    // the section heading after the table is not a row
+    assert!(t.rows.iter().all(|r| !r.name.contains("名词解释")));
+}
+
+#[test]
 fn split_class_item_codes_are_joined() {
     let (src, p) = parsed("ok", "tsv-split-codes");
     let t = only_table(&p);

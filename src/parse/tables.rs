@@ -1731,7 +1731,11 @@ impl<'a, 's> Builder<'a, 's> {
         });
         for (span, name, name_span, count, value) in rows {
             let count = count.map(|n| Cell {
-                value: n.text.parse::<u64>().map(rust_decimal::Decimal::from).unwrap_or_default(),
+                value: n
+                    .text
+                    .parse::<u64>()
+                    .map(rust_decimal::Decimal::from)
+                    .unwrap_or_default(),
                 scale: 0,
                 span: n.span,
                 certain: true,
