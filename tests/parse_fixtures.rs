@@ -265,6 +265,16 @@ fn dec(s: &str) -> Decimal {
     s.parse().expect("decimal")
 }
 
+/// The amounts the narrative mentions, as printed.
+fn mentioned<'s>(src: &'s str, p: &Parsed) -> Vec<&'s str> {
+    p.doc
+        .paragraphs
+        .iter()
+        .flat_map(|x| &x.mentions)
+        .map(|m| m.span.slice(src))
+        .collect()
+}
+
 fn keys(t: &Table) -> Vec<ColKey> {
     t.columns.iter().map(|c| c.key).collect()
 }
@@ -400,13 +410,7 @@ fn a_table_noted_empty_ends_at_the_next_line_of_text() {
     // the note says the table is printed empty: the heading and the sentence after it are the
     // narrative's, not a row of the table
     assert!(t.rows.is_empty() && t.empty, "{:?}", t.rows);
-    let m: Vec<&str> = p
-        .doc
-        .paragraphs
-        .iter()
-        .flat_map(|x| &x.mentions)
-        .map(|m| m.span.slice(&src))
-        .collect();
+    let m = mentioned(&src, &p);
     assert_eq!(m, ["90.22"]);
     assert!(p
         .doc
@@ -433,13 +437,7 @@ fn a_form_ends_at_a_numbered_section_heading() {
         .find(|x| x.is_heading)
         .expect("heading");
     assert_eq!(heading.span.slice(&src), "六、政府采购预算情况");
-    let m: Vec<&str> = p
-        .doc
-        .paragraphs
-        .iter()
-        .flat_map(|x| &x.mentions)
-        .map(|m| m.span.slice(&src))
-        .collect();
+    let m = mentioned(&src, &p);
     assert_eq!(m, ["0.00"]);
 }
 

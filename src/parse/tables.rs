@@ -208,6 +208,37 @@ fn is_note(t: &str) -> bool {
                 && t.chars().count() > 20))
 }
 
+/// A row of a list without codes or 序号, its role read from its name.
+fn plain_row(span: Span, name: String, name_span: Span, cells: Vec<Option<Cell>>) -> Row {
+    Row {
+        span,
+        seq: None,
+        code: None,
+        role: role_of(&name),
+        name,
+        name_span,
+        group: 0,
+        cells,
+        ambiguous: false,
+        category: None,
+        econ_code: None,
+    }
+}
+
+/// The cell of a whole-number count (数量): exact, certain.
+fn count_cell(n: &Tok) -> Cell {
+    Cell {
+        value: n
+            .text
+            .parse::<u64>()
+            .map(rust_decimal::Decimal::from)
+            .unwrap_or_default(),
+        scale: 0,
+        span: n.span,
+        certain: true,
+    }
+}
+
 /// A 政府采购目录 code or a piece of one as a PDF wraps it ("A020", "A02010104").
 fn is_catalog(t: &str) -> bool {
     let mut b = t.bytes();
@@ -1594,39 +1625,19 @@ impl<'a, 's> Builder<'a, 's> {
             match l {
                 Line::Item(n, amounts) => {
                     let mut cells = vec![None; table.columns.len()];
-                    cells[q] = Some(Cell {
-                        value: n
-                            .text
-                            .parse::<u64>()
-                            .map(rust_decimal::Decimal::from)
-                            .unwrap_or_default(),
-                        scale: 0,
-                        span: n.span,
-                        certain: true,
-                    });
+                    cells[q] = Some(count_cell(&n));
                     cells[p] = Some(cell(&amounts[0], true));
                     cells[total] = Some(cell(&amounts[1], true));
                     for (i, a) in amounts[2..].iter().enumerate() {
                         cells[3 + i] = Some(cell(a, false));
                     }
                     let (n, name_span) = joined(&name);
-                    table.rows.push(Row {
-                        span: from,
-                        seq: None,
-                        code: None,
-                        role: RowRole::Item,
-                        name: n,
-                        name_span: if name.is_empty() {
-                            Span::empty(span.start as usize)
-                        } else {
-                            name_span
-                        },
-                        group: 0,
-                        cells,
-                        ambiguous: false,
-                        category: None,
-                        econ_code: None,
-                    });
+                    let name_span = if name.is_empty() {
+                        Span::empty(span.start as usize)
+                    } else {
+                        name_span
+                    };
+                    table.rows.push(plain_row(from, n, name_span, cells));
                     (name, naming, start) = (Vec::new(), false, None);
                     text.clear();
                 }
@@ -1646,19 +1657,7 @@ impl<'a, 's> Builder<'a, 's> {
                         for (i, a) in amounts[1..].iter().enumerate() {
                             cells[3 + i] = Some(cell(a, false));
                         }
-                        table.rows.push(Row {
-                            span: from,
-                            seq: None,
-                            code: None,
-                            role,
-                            name: n,
-                            name_span,
-                            group: 0,
-                            cells,
-                            ambiguous: false,
-                            category: None,
-                            econ_code: None,
-                        });
+                        table.rows.push(plain_row(from, n, name_span, cells));
                     }
                     (name, naming, start) = (Vec::new(), false, None);
                     text.clear();
@@ -1730,35 +1729,16 @@ impl<'a, 's> Builder<'a, 's> {
             group: 0,
         });
         for (span, name, name_span, count, value) in rows {
-            let count = count.map(|n| Cell {
-                value: n
-                    .text
-                    .parse::<u64>()
-                    .map(rust_decimal::Decimal::from)
-                    .unwrap_or_default(),
-                scale: 0,
-                span: n.span,
-                certain: true,
-            });
+            let count = count.as_ref().map(count_cell);
             let value = value.map(|(t, a)| Cell {
                 value: a.value,
                 scale: a.scale,
                 span: t.span,
                 certain: true,
             });
-            table.rows.push(Row {
-                span,
-                seq: None,
-                code: None,
-                role: role_of(&name),
-                name,
-                name_span,
-                group: 0,
-                cells: vec![count, value],
-                ambiguous: false,
-                category: None,
-                econ_code: None,
-            });
+            table
+                .rows
+                .push(plain_row(span, name, name_span, vec![count, value]));
         }
         true
     }
