@@ -416,20 +416,23 @@ mod tests {
     use super::*;
     use ColKey::*;
 
+    /// The columns of a 收入总表 as PDF text prints them.
+    const INCOME: [ColKey; 10] = [
+        Total,
+        Subtotal,
+        Fiscal,
+        SpecialAccount,
+        Business,
+        BusinessOperating,
+        Superior,
+        Subsidiary,
+        OtherIncome,
+        CarryOver,
+    ];
+
     #[test]
     fn income_row_with_vanished_cells() {
-        let keys = [
-            Total,
-            Subtotal,
-            Fiscal,
-            SpecialAccount,
-            Business,
-            BusinessOperating,
-            Superior,
-            Subsidiary,
-            OtherIncome,
-            CarryOver,
-        ];
+        let keys = INCOME;
         let v: Vec<Approx> = ["1927.16", "1716.84", "1716.84", "210.32"]
             .iter()
             .map(|s| approx_of(s))
@@ -444,18 +447,7 @@ mod tests {
 
     #[test]
     fn fixed_point_gives_the_decimal_answers() {
-        let keys = [
-            Total,
-            Subtotal,
-            Fiscal,
-            SpecialAccount,
-            Business,
-            BusinessOperating,
-            Superior,
-            Subsidiary,
-            OtherIncome,
-            CarryOver,
-        ];
+        let keys = INCOME;
         let ids = identities(TableKind::IncomeSummary, &keys);
         for vals in [
             &["1927.16", "1716.84", "1716.84", "210.32"][..],
