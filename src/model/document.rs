@@ -84,6 +84,16 @@ pub struct TocEntry {
     pub span: Span,
 }
 
+/// A table caption printed in the text (outside the 目录), whether or not a table body could be
+/// read under it: a table whose caption is printed is published, even when it was not read.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Caption {
+    pub number: Option<String>,
+    pub title: String,
+    pub kind: TableKind,
+    pub span: Span,
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Default)]
 pub struct Document {
     pub meta: Meta,
@@ -91,6 +101,8 @@ pub struct Document {
     pub tables: Vec<Table>,
     pub paragraphs: Vec<Paragraph>,
     pub toc: Vec<TocEntry>,
+    #[serde(skip)]
+    pub captions: Vec<Caption>,
     /// Byte length of the input.
     pub len: u32,
 }

@@ -86,9 +86,15 @@ impl TableKind {
             TableKind::GovFundExpenditure
         } else if has("国有资本经营") {
             TableKind::StateCapitalExpenditure
-        } else if has("财政拨款收支") {
+        } else if has("财政拨款收支") || has("财政拨款收入支出") {
+            // (决算 templates name them 财政拨款收入支出决算总表 and 收入支出决算总表: corpus 11, 15)
             TableKind::FiscalSummary
-        } else if has("收支总表") || has("收支预算表") || has("收支预算总表") {
+        } else if has("收支总表")
+            || has("收支预算表")
+            || has("收支预算总表")
+            || has("收入支出决算总表")
+            || has("收入支出总表")
+        {
             TableKind::IncomeExpenditureSummary
         } else if has("收入总表") || has("收入预算表") {
             TableKind::IncomeSummary

@@ -54,6 +54,7 @@ pub fn parse(src: &str) -> Parsed {
     let out = tables::find_tables(src, &lines, &recs, &doc.meta, &mut diags);
     doc.tables = out.tables;
     doc.toc = out.toc;
+    doc.captions = out.captions;
     doc.sections = out.sections;
     if doc.sections.is_empty() {
         doc.sections.push(Section {

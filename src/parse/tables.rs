@@ -18,6 +18,7 @@ type Run<'a> = (Vec<Tok<'a>>, Vec<Tok<'a>>);
 pub struct Found {
     pub tables: Vec<Table>,
     pub toc: Vec<TocEntry>,
+    pub captions: Vec<Caption>,
     pub sections: Vec<Section>,
     /// Line ranges `[start, end)` that belong to tables (the narrative reader skips them).
     pub table_lines: Vec<(usize, usize)>,
@@ -393,6 +394,18 @@ pub fn find_tables(
         }
     }
 
+    // every caption outside the 目录, read or not
+    let captions: Vec<Caption> = cands
+        .iter()
+        .filter(|c| !toc.iter().any(|e| e.span.contains(c.span)))
+        .map(|c| Caption {
+            number: c.number.clone(),
+            title: c.text.clone(),
+            kind: c.kind,
+            span: c.span,
+        })
+        .collect();
+
     // 4. build each table
     let mut tables: Vec<Table> = Vec::new();
     let mut table_lines = Vec::new();
@@ -552,6 +565,7 @@ pub fn find_tables(
     Found {
         tables,
         toc,
+        captions,
         sections,
         table_lines,
     }

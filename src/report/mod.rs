@@ -21,6 +21,16 @@ pub struct Report {
     pub findings: Vec<Finding>,
     pub checks_run: usize,
     pub checks_skipped: Vec<Skipped>,
+    /// Every identity the rules evaluated (held or not).
+    pub checks: Vec<CheckRecord>,
+}
+
+/// One identity a rule evaluated: which rule, whether it held, and every number it used.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CheckRecord {
+    pub code: &'static str,
+    pub held: bool,
+    pub locs: Vec<Location>,
 }
 
 impl Report {

@@ -2,6 +2,7 @@
 //! `registry::ALL` is the one list; the engine runs them in that order.
 
 pub mod approx;
+pub mod confirm;
 pub mod registry;
 pub mod util;
 
@@ -11,7 +12,7 @@ pub mod structure;
 pub mod sums;
 
 use crate::model::Document;
-use crate::report::{Finding, Location, Related, Report, Severity, Skipped};
+use crate::report::{CheckRecord, Finding, Location, Related, Report, Severity, Skipped};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -124,6 +125,8 @@ pub struct Sink {
     rule: &'static RuleMeta,
     pub findings: Vec<Finding>,
     pub skipped: Vec<Skipped>,
+    /// Every identity the rule evaluated, held or not (coverage, and the confirmation of tables).
+    pub checks: Vec<CheckRecord>,
 }
 
 impl Sink {
@@ -132,7 +135,22 @@ impl Sink {
             rule,
             findings: Vec::new(),
             skipped: Vec::new(),
+            checks: Vec::new(),
         }
+    }
+
+    /// Record that an identity was evaluated over these numbers (`held`: it held). A failed one
+    /// is also reported as a finding; this ledger is what says how much was checked at all.
+    pub fn checked(&mut self, held: bool, locs: impl IntoIterator<Item = Location>) {
+        let locs: Vec<Location> = locs.into_iter().collect();
+        if locs.is_empty() {
+            return;
+        }
+        self.checks.push(CheckRecord {
+            code: self.rule.code,
+            held,
+            locs,
+        });
     }
 
     /// Report a finding with the rule's default severity.
@@ -216,9 +234,11 @@ pub fn run(
             report.checks_run += 1;
             report.findings.extend(sink.findings);
             report.checks_skipped.extend(sink.skipped);
+            report.checks.extend(sink.checks);
         }
     }
     report.doc = doc;
+    confirm::apply(&mut report);
     report.normalize();
     report
 }

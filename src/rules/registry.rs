@@ -12,6 +12,7 @@ pub static ALL: &[&RuleMeta] = &[
     &structure::empty_section::RULE,
     &structure::title_kind_mismatch::RULE,
     &structure::referenced_table_missing::RULE,
+    &structure::table_structure_unconfirmed::RULE,
     &sums::row_total_mismatch::RULE,
     &sums::code_sum_mismatch::RULE,
     &sums::balance_mismatch::RULE,

@@ -199,11 +199,13 @@ pub fn year_pairs(t: &Table) -> Vec<YearPair> {
 /// Compare a parent row with the sum of its child rows in every column of a group: how many
 /// columns agree, and the failing ones as (column, parent value, sum of the children). Columns
 /// blank in the parent and in every child are left out.
+/// Records every evaluated column in `out`'s check ledger.
 pub fn column_sums(
     t: &Table,
     parent: RowIdx,
     kids: &[RowIdx],
     group: u8,
+    out: &mut crate::rules::Sink,
 ) -> (usize, Vec<(ColIdx, Approx, Approx)>) {
     let pr = &t.rows[parent];
     let mut holding = 0;
@@ -220,7 +222,15 @@ pub fn column_sums(
         if pr.cell(c).is_none() && kids.iter().all(|k| t.rows[*k].cell(c).is_none()) {
             continue;
         }
-        if pv.meets(sum) {
+        let held = pv.meets(sum);
+        out.checked(
+            held,
+            std::iter::once(parent)
+                .chain(kids.iter().copied())
+                .filter(|r| t.rows[*r].cell(c).is_some())
+                .map(|r| cell_loc(t, r, c)),
+        );
+        if held {
             holding += 1;
         } else {
             failing.push((c, pv, sum));

@@ -160,7 +160,9 @@ fn compare(
         if av.value.is_zero() && bv.value.is_zero() {
             continue;
         }
-        if !av.meets(*bv) {
+        let held = av.meets(*bv);
+        out.checked(held, [*aloc, *bloc]);
+        if !held {
             let f = out.report(
                 *bloc,
                 format!(

@@ -268,10 +268,11 @@ pub(crate) fn check(ctx: &Ctx, out: &mut Sink) {
                 continue;
             }
             let mv = Approx::printed(m.value, m.scale);
-            if cands
+            if let Some(e) = cands
                 .iter()
-                .any(|e| e.value.convert(e.unit, unit).meets(mv))
+                .find(|e| e.value.convert(e.unit, unit).meets(mv))
             {
+                out.checked(true, [Location::text(m.span), e.loc]);
                 continue;
             }
             // a generic part (人员经费, 基本支出 …) inside a breakdown of something else ("卫生健康支出…其中人员经费")

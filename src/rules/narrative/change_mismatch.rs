@@ -194,7 +194,9 @@ pub(crate) fn check(ctx: &Ctx, out: &mut Sink) {
         // Δ = current − prior
         if let (Some((cv, cl, _)), Some((pv, pl))) = (current, prior) {
             let diff = cv - pv;
-            if !diff.meets(delta) {
+            let held = diff.meets(delta);
+            out.checked(held, [Location::text(d.span), cl, pl]);
+            if !held {
                 let sev = if sure {
                     Severity::Error
                 } else {
@@ -231,7 +233,14 @@ pub(crate) fn check(ctx: &Ctx, out: &mut Sink) {
         .percent_of(pv) else {
             continue;
         };
-        if !percent_meets(p.value, p.scale, range) {
+        let held = percent_meets(p.value, p.scale, range);
+        out.checked(
+            held,
+            [Location::text(p.span), Location::text(d.span)]
+                .into_iter()
+                .chain(current.map(|c| c.1)),
+        );
+        if !held {
             let sev = if sure {
                 Severity::Error
             } else {

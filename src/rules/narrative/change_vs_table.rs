@@ -199,7 +199,17 @@ fn check_paragraph(src: &str, p: &Paragraph, dict: &[Entry], out: &mut Sink) {
         let table_pct = table_delta.percent_of(last).map(abs_range);
         let u = unit.label();
         let verb = if decrease { "减少" } else { "增加" };
-        if !table_delta.meets(claimed) {
+        let held = table_delta.meets(claimed);
+        out.checked(
+            held,
+            [
+                Location::text(d.span),
+                Location::text(c.span),
+                e.current.1,
+                e.last.1,
+            ],
+        );
+        if !held {
             let pct_note = table_pct
                 .map(|r| format!("，增减幅度 {}", pct((r.0 + r.1) / Decimal::from(2))))
                 .unwrap_or_default();
@@ -227,7 +237,9 @@ fn check_paragraph(src: &str, p: &Paragraph, dict: &[Entry], out: &mut Sink) {
         let (Some(m), Some(range)) = (percent, table_pct) else {
             continue;
         };
-        if percent_meets(m.value.abs(), m.scale, range) {
+        let held = percent_meets(m.value.abs(), m.scale, range);
+        out.checked(held, [Location::text(m.span), e.current.1, e.last.1]);
+        if held {
             continue;
         }
         let mid = (range.0 + range.1) / Decimal::from(2);

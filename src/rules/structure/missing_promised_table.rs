@@ -37,22 +37,46 @@ declare_rule! {
 
 pub(crate) fn check(ctx: &Ctx, out: &mut Sink) {
     let doc = ctx.doc;
-    for e in &doc.toc {
-        if e.declared_empty {
-            continue;
-        }
-        let found = match &e.number {
-            Some(n) => doc.tables.iter().any(|t| {
+    // a table is published when a table was read under its number or kind, or its caption is
+    // printed (a table that could not be read is still there)
+    let present = |e: &crate::model::TocEntry| match &e.number {
+        Some(n) => {
+            doc.tables.iter().any(|t| {
                 t.number.as_deref() == Some(n.as_str()) || (t.number.is_none() && t.kind == e.kind)
-            }),
-            None => doc.tables.iter().any(|t| t.kind == e.kind),
-        };
-        if !found {
-            let hint = match &e.number {
-                Some(n) => format!("目录列出的「{n} {}」在文件中找不到", e.title),
-                None => format!("目录列出的「{}」在文件中找不到", e.title),
-            };
-            out.report(Location::text(e.span), hint);
+            }) || doc.captions.iter().any(|c| {
+                c.number.as_deref() == Some(n.as_str()) || (c.number.is_none() && c.kind == e.kind)
+            })
         }
+        None => {
+            doc.tables.iter().any(|t| t.kind == e.kind)
+                || doc.captions.iter().any(|c| c.kind == e.kind)
+        }
+    };
+    let promised: Vec<&crate::model::TocEntry> =
+        doc.toc.iter().filter(|e| !e.declared_empty).collect();
+    let missing: Vec<&crate::model::TocEntry> =
+        promised.iter().copied().filter(|e| !present(e)).collect();
+    // most of the promised tables absent: the text holds the 说明 without its 附表, which are
+    // often published as a file of their own (corpus 29 and its tables in 30; 01's .xls), so
+    // nothing can be said about a single table
+    if missing.len() >= 3 && missing.len() * 2 > promised.len() {
+        let first = missing[0];
+        out.report_as(
+            crate::report::Severity::Info,
+            Location::text(first.span),
+            format!(
+                "目录列出的 {} 张表中有 {} 张不在这份文字里（附表可能另有文件），未核对是否公开",
+                promised.len(),
+                missing.len()
+            ),
+        );
+        return;
+    }
+    for e in missing {
+        let hint = match &e.number {
+            Some(n) => format!("目录列出的「{n} {}」在文件中找不到", e.title),
+            None => format!("目录列出的「{}」在文件中找不到", e.title),
+        };
+        out.report(Location::text(e.span), hint);
     }
 }

@@ -164,7 +164,12 @@ pub(crate) fn check(ctx: &Ctx, out: &mut Sink) {
                 else {
                     continue;
                 };
-                if !a.meets(b) {
+                let held = a.meets(b);
+                out.checked(
+                    held,
+                    [cell_loc(t, first, fcol), cell_loc(t, other, ocol)],
+                );
+                if !held {
                     let f = out.report(
                         cell_loc(t, other, ocol),
                         format!(
@@ -198,7 +203,15 @@ fn compare(out: &mut Sink, t: &Table, total: RowIdx, col: usize, parts: &[RowIdx
     if t.rows[total].cell(col).is_none() {
         return;
     }
-    if !tv.meets(sum) {
+    let held = tv.meets(sum);
+    out.checked(
+        held,
+        std::iter::once(total)
+            .chain(parts.iter().copied())
+            .filter(|r| t.rows[*r].cell(col).is_some())
+            .map(|r| cell_loc(t, r, col)),
+    );
+    if !held {
         let f = out.report(
             cell_loc(t, total, col),
             format!(

@@ -156,7 +156,19 @@ pub(crate) fn check(ctx: &Ctx, out: &mut Sink) {
             );
             continue;
         }
-        for (ri, (_, fails)) in per_row.into_iter().enumerate() {
+        for (ri, (evaluated, fails)) in per_row.into_iter().enumerate() {
+            if evaluated > 0 {
+                let r = &t.rows[ri];
+                out.checked(
+                    fails.is_empty(),
+                    pairs
+                        .iter()
+                        .flat_map(|p| [Some(p.current), Some(p.last), p.change, p.percent])
+                        .flatten()
+                        .filter(|c| r.cell(*c).is_some())
+                        .map(|c| cell_loc(t, ri, c)),
+                );
+            }
             let Some(first) = fails.first() else { continue };
             let parts: Vec<&str> = fails.iter().map(|f| f.1.as_str()).collect();
             let shifted = if shifted_by_one(t, ri, &pairs) {

@@ -120,7 +120,7 @@ fn check_scheme(t: &crate::model::Table, scheme: CodeKind, out: &mut Sink) {
             Some(c) => format!("{} {}", c.text, pr.plain_name()),
             None => pr.plain_name(),
         };
-        let (_, failing) = column_sums(t, p, &kids, pr.group);
+        let (_, failing) = column_sums(t, p, &kids, pr.group, out);
         // many failing columns in one row usually have one cause (a row shifted by a cell): one finding
         if failing.len() > 3 {
             let (c0, pv, sum) = failing[0];

@@ -97,11 +97,14 @@ pub(crate) fn check(ctx: &Ctx, out: &mut Sink) {
                 if pr.ambiguous || kids.iter().any(|k| t.rows[*k].ambiguous) {
                     continue;
                 }
-                let (holding, failing) = column_sums(t, p, &kids, g);
+                let mark = out.checks.len();
+                let (holding, failing) = column_sums(t, p, &kids, g, out);
                 if failing.is_empty() {
                     continue;
                 }
                 if holding == 0 {
+                    // not a list after all: nothing was checked
+                    out.checks.truncate(mark);
                     out.skip(
                         format!("{}「{}」清单合计", t.label(), pr.plain_name()),
                         "每一列都不等于其下各行之和，不像是一张简单清单，未使用",

@@ -72,7 +72,12 @@ pub(crate) fn check(ctx: &Ctx, out: &mut Sink) {
                 value: qv.value * pv.value,
                 half: (qv.value.abs() * pv.half) + (pv.value.abs() * qv.half) + qv.half * pv.half,
             };
-            if product.meets(av) {
+            let held = product.meets(av);
+            out.checked(
+                held,
+                [cell_loc(t, ri, q), cell_loc(t, ri, p), cell_loc(t, ri, a)],
+            );
+            if held {
                 continue;
             }
             let f = out.report(

@@ -78,7 +78,15 @@ pub(crate) fn check(ctx: &Ctx, out: &mut Sink) {
                     if r.cell(total).is_none() && parts.iter().all(|p| r.cell(*p).is_none()) {
                         continue;
                     }
-                    if !tv.meets(sum) {
+                    let held = tv.meets(sum);
+                    out.checked(
+                        held,
+                        std::iter::once(total)
+                            .chain(parts.iter().copied())
+                            .filter(|c| r.cell(*c).is_some())
+                            .map(|c| cell_loc(t, ri, c)),
+                    );
+                    if !held {
                         let names: Vec<&str> =
                             parts.iter().map(|p| t.columns[*p].key.label()).collect();
                         let f = out.report(

@@ -164,7 +164,7 @@ pub(crate) fn check(ctx: &Ctx, out: &mut Sink) {
                     continue;
                 }
                 let sum: Approx = found.iter().map(|x| x.1).sum();
-                evaluated.push((si, tv, tloc, sum, found.iter().map(|x| x.2).collect()));
+                evaluated.push((si, tv, tloc, sum, found.iter().map(|x| x.2).collect::<Vec<Location>>()));
             }
             // header words must be confirmed by the numbers: the identity holds in most series
             let holding = evaluated.iter().filter(|e| e.1.meets(e.3)).count();
@@ -179,7 +179,9 @@ pub(crate) fn check(ctx: &Ctx, out: &mut Sink) {
                 continue;
             }
             for (si, tv, tloc, sum, related) in evaluated {
-                if !tv.meets(sum) {
+                let held = tv.meets(sum);
+                out.checked(held, std::iter::once(tloc).chain(related.iter().copied()));
+                if !held {
                     failing[si].push((total, tv, tloc, sum, related));
                 }
             }
