@@ -82,6 +82,7 @@ fn doc() -> Document {
             ),
         ],
         empty: false,
+        flow: false,
         notes: vec![],
     };
     Document {
@@ -158,6 +159,7 @@ fn report() -> Report {
         findings,
         checks_run: 4,
         checks_skipped: vec![],
+        checks: vec![],
     };
     r.normalize();
     r

@@ -161,6 +161,10 @@ pub struct Table {
     pub rows: Vec<Row>,
     /// The table is printed without data rows.
     pub empty: bool,
+    /// Its columns were inferred from text that does not delimit cells (PDF text in reading
+    /// order or space-aligned): a misread is possible, so its identities must confirm it.
+    #[serde(skip)]
+    pub flow: bool,
     /// 注：… lines printed with the table.
     pub notes: Vec<Note>,
 }

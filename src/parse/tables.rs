@@ -787,6 +787,7 @@ impl<'a, 's> Builder<'a, 's> {
             columns: vec![],
             rows: vec![],
             empty: false,
+            flow: self.data.iter().any(|d| !d.grid),
             notes: self.notes.clone(),
         };
         if self.data.is_empty() {

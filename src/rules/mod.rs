@@ -223,22 +223,38 @@ pub fn run(
             src,
             config,
         };
+        let wanted = |code: &str, name: &str| {
+            config.only.is_empty() || config.only.iter().any(|c| c == code || c == name)
+        };
         for rule in registry::ALL {
-            if !config.only.is_empty()
-                && !config.only.iter().any(|c| c == rule.code || c == rule.name)
-            {
+            // every table-sum rule runs even when not asked for: their identities decide which
+            // tables are confirmed (`confirm`), and a rule's findings must not depend on --only
+            let asked = wanted(rule.code, rule.name);
+            if !asked && rule.category != Category::Sum {
                 continue;
             }
             let mut sink = Sink::new(rule);
             (rule.check)(&ctx, &mut sink);
-            report.checks_run += 1;
+            if asked {
+                report.checks_run += 1;
+                report.checks_skipped.extend(sink.skipped);
+            }
             report.findings.extend(sink.findings);
-            report.checks_skipped.extend(sink.skipped);
             report.checks.extend(sink.checks);
         }
+        report.doc = doc;
+        confirm::apply(&mut report);
+        // the parser's own findings stay whatever was asked
+        report.findings.retain(|f| {
+            wanted(f.code, f.name)
+                || [
+                    crate::parse::P_NO_TABLES,
+                    crate::parse::P_AMBIGUOUS,
+                    crate::parse::P_UNALIGNED,
+                ]
+                .contains(&f.code)
+        });
     }
-    report.doc = doc;
-    confirm::apply(&mut report);
     report.normalize();
     report
 }

@@ -57,7 +57,7 @@ pub(crate) fn check(ctx: &Ctx, out: &mut Sink) {
         .filter(|c| STANDARD.contains(&c.kind))
         .count()
         .max(doc.tables.iter().filter(|t| STANDARD.contains(&t.kind)).count());
-    if standard_printed < 3 {
+    if standard_printed == 0 {
         return;
     }
     let mut reported = Vec::new();
