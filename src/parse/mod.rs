@@ -9,6 +9,7 @@ pub mod narrative;
 pub mod number;
 pub mod place;
 pub mod records;
+pub mod shapes;
 pub mod tables;
 
 use crate::model::{Document, Meta, Section, SectionKind, Unit};

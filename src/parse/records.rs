@@ -1,8 +1,9 @@
 //! Group lines into records: one table row (positional cells) or one line of text.
 //!
 //! Shapes: Word export (one cell per line, each line starting with a tab, blank line between rows),
-//! tab-separated lines (one row per line), and plain lines (PDF text: cells split by spaces only
-//! when a table reader asks for [`Rec::flow`]).
+//! the grid readers of [`super::shapes`] (markup, `|` rows, CSV, space-aligned columns),
+//! tab-separated lines (one row per line), and plain lines (PDF text in reading order: cells split
+//! by spaces only when a table reader asks for [`Rec::flow`]).
 use super::lines::{push_space_tokens, tab_cells, Line, Tok};
 use crate::text::{fast, Span};
 use std::borrow::Cow;
@@ -120,7 +121,6 @@ fn is_word_cells(lines: &[Line]) -> bool {
 }
 
 pub fn build<'a>(src: &'a str, lines: &[Line<'a>]) -> Vec<Rec<'a>> {
-    let _ = src;
     let mut out = Vec::with_capacity(lines.len() / 2 + 1);
     if is_word_cells(lines) {
         let mut i = 0;
@@ -155,8 +155,19 @@ pub fn build<'a>(src: &'a str, lines: &[Line<'a>]) -> Vec<Rec<'a>> {
             i += 1;
         }
     } else {
-        for (i, l) in lines.iter().enumerate() {
+        let mut i = 0;
+        while i < lines.len() {
+            let l = &lines[i];
             if fast::is_blank(l.text) {
+                i += 1;
+                continue;
+            }
+            if let Some(b) = super::shapes::READERS
+                .iter()
+                .find_map(|(_, read)| read(src, lines, i))
+            {
+                out.extend(b.recs);
+                i = b.end.max(i + 1);
                 continue;
             }
             if l.tabs > 0 {
@@ -176,6 +187,7 @@ pub fn build<'a>(src: &'a str, lines: &[Line<'a>]) -> Vec<Rec<'a>> {
                     line_end: i + 1,
                 });
             }
+            i += 1;
         }
     }
     out
