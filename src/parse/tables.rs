@@ -62,6 +62,42 @@ fn is_table_number(t: &str) -> bool {
             && digits_then(&t["预算".len()..t.len() - '表'.len_utf8()]))
 }
 
+/// A page number on its own line: "- 15 -", "— 3 —", "第 3 页" (a bare number is not one: in
+/// text of one cell per line it is a value).
+pub fn is_page_number(t: &str) -> bool {
+    let t = trim(t);
+    let inner = match t.strip_prefix('第').and_then(|x| x.strip_suffix('页')) {
+        Some(x) => x,
+        None if t.starts_with(['-', '—', '－']) && t.ends_with(['-', '—', '－']) => t
+            .trim_start_matches(['-', '—', '－'])
+            .trim_end_matches(['-', '—', '－']),
+        None => return false,
+    };
+    let inner = trim(inner);
+    !inner.is_empty() && inner.len() <= 4 && inner.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Running page headers: short lines printed three times or more that name the publication
+/// ("无锡市信访局 2025 年度部门预算公开" on every page of corpus 24 and 34).
+fn running_lines<'a>(lines: &[Line<'a>]) -> std::collections::HashSet<&'a str> {
+    let mut count: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for l in lines {
+        let t = trim(l.text);
+        if (6..=120).contains(&t.len())
+            && l.tabs == 0
+            && (contains(t, "公开") || contains(t, "年度"))
+            && !t.contains(['，', '。'])
+        {
+            *count.entry(t).or_default() += 1;
+        }
+    }
+    count
+        .into_iter()
+        .filter(|(_, n)| *n >= 3)
+        .map(|(t, _)| t)
+        .collect()
+}
+
 /// Is this text a table title (not a sentence, not a 目录 line)?
 fn title_text(t: &str) -> Option<(Option<String>, String)> {
     let t = strip_decor(t);
@@ -295,6 +331,7 @@ pub fn find_tables(
     meta: &Meta,
     diags: &mut Diags,
 ) -> Found {
+    let running = running_lines(lines);
     // 1. candidate titles
     let mut cands: Vec<Title> = Vec::new();
     let mut i = 0;
@@ -418,6 +455,10 @@ pub fn find_tables(
         let mut stop = end;
         for (j, r) in recs.iter().enumerate().take(end).skip(t.next) {
             let text = r.single().unwrap_or("");
+            // page furniture between the pages of one table is not part of it
+            if b.started && !r.grid && (is_page_number(text) || running.contains(trim(text))) {
+                continue;
+            }
             // a line of text after the rows of a tab-separated table ends it
             if b.started
                 && !r.grid

@@ -67,9 +67,6 @@ pub fn unconfirmed(failed: usize, held: usize, flow: bool) -> bool {
 pub const CODE: &str = "P009";
 
 pub fn apply(report: &mut Report) {
-    if std::env::var_os("BUDGETLINT_TALLY").is_some() {
-        eprintln!("{:?}", tally(report));
-    }
     let bad: Vec<(TableId, usize, usize)> = tally(report)
         .into_iter()
         .filter(|(t, (f, h))| {
