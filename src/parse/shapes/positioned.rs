@@ -172,7 +172,8 @@ fn tableish(l: &Line) -> Option<Vec<Run>> {
 
 /// Lines `i..` that form a block: it starts on a line with a wide gap and goes on over lines of
 /// the table (single blank lines included) up to a line that stops it.
-fn extent(lines: &[Line], i: usize) -> Option<(usize, Vec<(usize, Vec<Run>)>)> {
+#[allow(clippy::type_complexity)]
+fn extent(lines: &[Line], i: usize) -> Option<(usize, Vec<(usize, Vec<Run>)>, Vec<usize>)> {
     let first = tableish(&lines[i])?;
     // a block starts with runs and a gap, or with a name printed alone far from the margin (the
     // first line of a table continued on a new page: corpus 24's 财政拨款收支总表)
@@ -180,11 +181,24 @@ fn extent(lines: &[Line], i: usize) -> Option<(usize, Vec<(usize, Vec<Run>)>)> {
         return None;
     }
     let mut rows = vec![(i, first)];
+    // where each page of the block starts (indices into rows)
+    let mut segs = vec![0];
     let mut j = i + 1;
     let mut blanks = 0;
     while j < lines.len() {
         let l = &lines[j];
-        if fast::is_blank(l.text) {
+        if fast::is_blank(l.text) || furniture(l.text) {
+            // a page break inside the table: its page number and running header, then the
+            // table goes on (corpus 24's 支出总表 ends with one row on the next page)
+            if let Some(next) = page_break(lines, j) {
+                j = next;
+                blanks = 0;
+                segs.push(rows.len());
+                continue;
+            }
+            if furniture(l.text) {
+                break;
+            }
             blanks += 1;
             if blanks >= 2 {
                 break;
@@ -203,7 +217,37 @@ fn extent(lines: &[Line], i: usize) -> Option<(usize, Vec<(usize, Vec<Run>)>)> {
     }
     // a block ends at its last table line (trailing blank lines are not its own)
     let end = rows.last().map(|r| r.0 + 1).unwrap_or(i + 1);
-    Some((end, rows))
+    Some((end, rows, segs))
+}
+
+/// A page number ("- 15 -", "第 3 页") or a running header that names the publication and its
+/// year ("无锡市信访局 2025 年度部门预算公开").
+fn furniture(text: &str) -> bool {
+    let t = fast::trim(text);
+    crate::parse::tables::is_page_number(t)
+        || (t.chars().count() <= 40
+            && !t.contains("  ")
+            && (t.contains("公开") || t.contains("年度"))
+            && t.as_bytes().windows(4).any(|w| w.iter().all(u8::is_ascii_digit)))
+}
+
+/// From line `j` (blank or furniture): the first table line after a page break, when only blank
+/// lines and page furniture (a page number among them) stand between.
+fn page_break(lines: &[Line], j: usize) -> Option<usize> {
+    let mut numbered = false;
+    for (k, l) in lines.iter().enumerate().skip(j).take(16) {
+        if fast::is_blank(l.text) {
+            continue;
+        }
+        if furniture(l.text) {
+            numbered |= crate::parse::tables::is_page_number(l.text);
+            continue;
+        }
+        let rs = tableish(l)?;
+        let gappy = rs.len() >= 2 && widest_gap(&rs) >= 2;
+        return (numbered && gappy).then_some(k);
+    }
+    None
 }
 
 /// Group sorted positions into clusters: a new cluster where the next position is more than
@@ -251,7 +295,7 @@ pub fn block<'a>(src: &'a str, lines: &[Line<'a>], i: usize) -> Option<Block<'a>
     if l.tabs > 0 || !(t.contains("  ") || l.text.len() - t.len() >= 8) {
         return None;
     }
-    let (end, rows) = extent(lines, i)?;
+    let (end, rows, segs) = extent(lines, i)?;
     // the width of a CJK character that aligns the amounts best (fewest amount columns)
     let mode = |wide: u32| -> Vec<(usize, Vec<Run>)> {
         rows.iter()
@@ -285,75 +329,67 @@ pub fn block<'a>(src: &'a str, lines: &[Line<'a>], i: usize) -> Option<Block<'a>
     } else {
         by_display
     };
-    let data: Vec<&(usize, Vec<Run>)> = rows
+    // each page of the block is aligned on its own (`pdftotext` lays every page out anew); the
+    // columns of the first page are the table's, a later page's map onto them in order
+    let seg_of = |k: usize| segs.iter().rposition(|&s| s <= k).unwrap_or(0);
+    let seg_rows = |s: usize| -> Vec<&(usize, Vec<Run>)> {
+        let lo = segs[s];
+        let hi = segs.get(s + 1).copied().unwrap_or(rows.len());
+        rows[lo..hi].iter().collect()
+    };
+    let first = seg_rows(0);
+    let data: Vec<&(usize, Vec<Run>)> = first
         .iter()
+        .copied()
         .filter(|(_, rs)| rs.iter().any(|r| r.amount))
         .collect();
     if data.len() < 2 || !data.iter().any(|(_, rs)| rs.len() >= 2) {
         return None;
     }
-    // columns from the lines that hold amounts
-    let tol = TOL;
-    let mut cols: Vec<Col> = Vec::new();
-    for amount in [true, false] {
-        let xs: Vec<u32> = data
-            .iter()
-            .flat_map(|(_, rs)| rs.iter())
-            .filter(|r| r.amount == amount)
-            .map(|r| if amount { r.x1 } else { r.x0 })
-            .collect();
-        for (lo, hi) in clusters(xs, tol) {
-            cols.push(Col {
-                lo,
-                hi,
-                amount,
-                x0: u32::MAX,
-                x1: 0,
-            });
-        }
-    }
-    for (_, rs) in &data {
-        for r in rs {
-            if let Some(c) = cols.iter_mut().find(|c| c.anchors(r)) {
-                c.x0 = c.x0.min(r.x0);
-                c.x1 = c.x1.max(r.x1);
-            }
-        }
-    }
-    cols.sort_by_key(|c| (c.x0, c.x1));
-    // name columns next to each other that never share a line are one column printed with
-    // different indents
-    let mut k = 0;
-    while k + 1 < cols.len() {
-        let (a, b) = (cols[k], cols[k + 1]);
-        let share = data
-            .iter()
-            .any(|(_, rs)| rs.iter().any(|r| a.anchors(r)) && rs.iter().any(|r| b.anchors(r)));
-        if !a.amount && !b.amount && !share {
-            cols[k] = Col {
-                lo: a.lo.min(b.lo),
-                hi: a.hi.max(b.hi),
-                amount: false,
-                x0: a.x0.min(b.x0),
-                x1: a.x1.max(b.x1),
-            };
-            cols.remove(k + 1);
-        } else {
-            k += 1;
-        }
-    }
+    let cols = columns(&data);
     if cols.len() < 2 {
         return None;
     }
+    // more amount columns than any line has amounts: some lines are printed shifted as a whole
+    // (corpus 27, where the rows after a page's first dozen move four columns left), and the
+    // positions do not give the columns
+    let amount_cols = cols.iter().filter(|c| c.amount).count();
+    let widest = data
+        .iter()
+        .map(|(_, rs)| rs.iter().filter(|r| r.amount).count())
+        .max()
+        .unwrap_or(0);
+    if amount_cols > widest {
+        return plain(lines, &rows, end);
+    }
+    // per page: its columns and where each lands among the table's
+    let mut pages: Vec<(Vec<Col>, Vec<usize>)> = vec![(cols.clone(), (0..cols.len()).collect())];
+    for s in 1..segs.len() {
+        let page: Vec<&(usize, Vec<Run>)> = seg_rows(s)
+            .into_iter()
+            .filter(|(_, rs)| rs.iter().any(|r| r.amount))
+            .collect();
+        let own = if page.is_empty() {
+            cols.clone()
+        } else {
+            columns(&page)
+        };
+        let Some(map) = map_columns(&own, &cols) else {
+            return plain(lines, &rows, end);
+        };
+        pages.push((own, map));
+    }
     let mut recs = Vec::with_capacity(rows.len());
-    for (li, rs) in &rows {
+    for (k, (li, rs)) in rows.iter().enumerate() {
         let l = &lines[*li];
+        let (own, map) = &pages[seg_of(k)];
         let mut cells: Vec<Option<(usize, usize)>> = vec![None; cols.len()];
         for r in rs {
-            let c = match cols.iter().position(|c| c.anchors(r)) {
+            let c = match own.iter().position(|c| c.anchors(r)) {
                 Some(c) => c,
-                None => place(&cols, r)?,
+                None => place(own, r)?,
             };
+            let c = map[c];
             // two amounts of one line in one column: the positions do not give the columns
             if r.amount && cells[c].is_some() {
                 return plain(lines, &rows, end);
@@ -378,6 +414,84 @@ pub fn block<'a>(src: &'a str, lines: &[Line<'a>], i: usize) -> Option<Block<'a>
         recs.push(super::grid_rec(toks, lines, *li, li + 1));
     }
     Some(Block { recs, end })
+}
+
+/// The columns of these lines (which hold amounts): clusters of the right edges of the amounts
+/// and of the left edges of the other runs, in order; name columns next to each other that never
+/// share a line are one column printed with different indents.
+fn columns(data: &[&(usize, Vec<Run>)]) -> Vec<Col> {
+    let mut cols: Vec<Col> = Vec::new();
+    for amount in [true, false] {
+        let xs: Vec<u32> = data
+            .iter()
+            .flat_map(|(_, rs)| rs.iter())
+            .filter(|r| r.amount == amount)
+            .map(|r| if amount { r.x1 } else { r.x0 })
+            .collect();
+        for (lo, hi) in clusters(xs, TOL) {
+            cols.push(Col {
+                lo,
+                hi,
+                amount,
+                x0: u32::MAX,
+                x1: 0,
+            });
+        }
+    }
+    for (_, rs) in data {
+        for r in rs {
+            if let Some(c) = cols.iter_mut().find(|c| c.anchors(r)) {
+                c.x0 = c.x0.min(r.x0);
+                c.x1 = c.x1.max(r.x1);
+            }
+        }
+    }
+    cols.sort_by_key(|c| (c.x0, c.x1));
+    let mut k = 0;
+    while k + 1 < cols.len() {
+        let (a, b) = (cols[k], cols[k + 1]);
+        let share = data
+            .iter()
+            .any(|(_, rs)| rs.iter().any(|r| a.anchors(r)) && rs.iter().any(|r| b.anchors(r)));
+        if !a.amount && !b.amount && !share {
+            cols[k] = Col {
+                lo: a.lo.min(b.lo),
+                hi: a.hi.max(b.hi),
+                amount: false,
+                x0: a.x0.min(b.x0),
+                x1: a.x1.max(b.x1),
+            };
+            cols.remove(k + 1);
+        } else {
+            k += 1;
+        }
+    }
+    cols
+}
+
+/// Where each column of a later page lands among the table's columns: name columns and amount
+/// columns each in their order (a page holding fewer amount columns fills the first ones: the
+/// 合计 column is the one a row never leaves empty). `None` when the page has more of either.
+fn map_columns(own: &[Col], table: &[Col]) -> Option<Vec<usize>> {
+    let of = |amount: bool| -> Vec<usize> {
+        (0..table.len())
+            .filter(|&k| table[k].amount == amount)
+            .collect()
+    };
+    let (names, amounts) = (of(false), of(true));
+    let (mut n, mut a) = (0, 0);
+    own.iter()
+        .map(|c| {
+            let (list, k) = if c.amount {
+                (&amounts, &mut a)
+            } else {
+                (&names, &mut n)
+            };
+            let to = list.get(*k).copied();
+            *k += 1;
+            to
+        })
+        .collect()
 }
 
 /// The column a run that anchors nowhere belongs to: the one its extent overlaps most, else the
