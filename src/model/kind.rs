@@ -74,7 +74,7 @@ impl TableKind {
             TableKind::Contents
         } else if has("三公") {
             TableKind::ThreePublic
-        } else if has("绩效目标") || has("绩效指标") {
+        } else if has("绩效目标") || has("绩效指标") || has("绩效自评") {
             TableKind::Performance
         } else if has("政府采购") {
             TableKind::Procurement

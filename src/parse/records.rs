@@ -33,6 +33,8 @@ pub struct Rec<'a> {
     pub span: Span,
     /// True when the cells came from tabs (Word export or TSV): positions are columns.
     pub grid: bool,
+    /// The cells' columns were inferred (from positions in space-aligned text), not delimited.
+    pub inferred: bool,
     /// Index of the first line of the record.
     pub line: usize,
     /// Lines `line..line_end` belong to the record.
@@ -137,6 +139,7 @@ pub fn build<'a>(src: &'a str, lines: &[Line<'a>]) -> Vec<Rec<'a>> {
                     cells: Cells::Many(run.iter().map(|l| word_cell(src, l)).collect()),
                     span: run[0].span().cover(run[run.len() - 1].span()),
                     grid: true,
+                    inferred: false,
                     line: i,
                     line_end: end,
                 });
@@ -148,6 +151,7 @@ pub fn build<'a>(src: &'a str, lines: &[Line<'a>]) -> Vec<Rec<'a>> {
                     cells: Cells::One(Tok::new(l.text, l.start)),
                     span: l.span(),
                     grid: false,
+                    inferred: false,
                     line: i,
                     line_end: i + 1,
                 });
@@ -175,6 +179,7 @@ pub fn build<'a>(src: &'a str, lines: &[Line<'a>]) -> Vec<Rec<'a>> {
                     cells: Cells::Many(tab_cells(l)),
                     span: l.span(),
                     grid: true,
+                    inferred: false,
                     line: i,
                     line_end: i + 1,
                 });
@@ -183,6 +188,7 @@ pub fn build<'a>(src: &'a str, lines: &[Line<'a>]) -> Vec<Rec<'a>> {
                     cells: Cells::One(Tok::new(l.text, l.start)),
                     span: l.span(),
                     grid: false,
+                    inferred: false,
                     line: i,
                     line_end: i + 1,
                 });

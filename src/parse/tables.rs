@@ -828,7 +828,7 @@ impl<'a, 's> Builder<'a, 's> {
             columns: vec![],
             rows: vec![],
             empty: false,
-            flow: self.data.iter().any(|d| !d.grid),
+            flow: self.data.iter().any(|d| !d.grid || d.inferred),
             notes: self.notes.clone(),
         };
         if self.data.is_empty() {

@@ -55,22 +55,47 @@ fn one_table<'a>(mut locs: impl Iterator<Item = &'a Location>) -> Option<TableId
         .then_some(first)
 }
 
+/// Tables whose 合计 row fails its sum of parts (S102/S103/S108 at a row of role Total).
+fn total_fails(report: &Report) -> Vec<TableId> {
+    let mut out = Vec::new();
+    for f in &report.findings {
+        if !matches!(f.code, "S102" | "S103" | "S108") || f.severity == Severity::Info {
+            continue;
+        }
+        let Some(c) = f.primary.cell else { continue };
+        let total = report
+            .doc
+            .tables
+            .get(c.table)
+            .and_then(|t| t.rows.get(c.row))
+            .is_some_and(|r| r.role == crate::model::RowRole::Total);
+        if total && one_table(f.locations()) == Some(c.table) {
+            out.push(c.table);
+        }
+    }
+    out
+}
+
 /// Is a table with these counts unconfirmed? More failing identities than holding ones, and at
 /// least three failing: one or two real misprints in a table whose other sums hold stay errors.
 /// A table whose cells were not delimited in the text (`flow`) needs at least one identity that
 /// holds on numbers other than zero: without it nothing shows that its columns were read right
-/// (corpus 11's reading-order 收支总表 and 三公 tables).
-pub fn unconfirmed(failed: usize, held: usize, flow: bool) -> bool {
-    (failed >= 3 && failed > held) || (flow && failed > 0 && held == 0)
+/// (corpus 11's reading-order 收支总表 and 三公 tables); and its 合计 row must equal the sum of
+/// its parts, or rows were lost or misplaced in the reading (corpus 15's 公开02表, whose rows on
+/// its second page were not all read).
+pub fn unconfirmed(failed: usize, held: usize, flow: bool, total_failed: bool) -> bool {
+    (failed >= 3 && failed > held) || (flow && failed > 0 && (held == 0 || total_failed))
 }
 
 pub const CODE: &str = "P009";
 
 pub fn apply(report: &mut Report) {
+    let totals = total_fails(report);
     let bad: Vec<(TableId, usize, usize)> = tally(report)
         .into_iter()
         .filter(|(t, (f, h))| {
-            unconfirmed(*f, *h, report.doc.tables.get(*t).is_some_and(|t| t.flow))
+            let flow = report.doc.tables.get(*t).is_some_and(|t| t.flow);
+            unconfirmed(*f, *h, flow, totals.contains(t))
         })
         .map(|(t, (f, h))| (t, f, h))
         .collect();

@@ -42,6 +42,7 @@ pub fn grid_rec<'a>(
         cells: super::records::Cells::Many(cells),
         span: lines[line].span().cover(lines[line_end - 1].span()),
         grid: true,
+        inferred: false,
         line,
         line_end,
     }

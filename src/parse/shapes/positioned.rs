@@ -183,6 +183,8 @@ fn extent(lines: &[Line], i: usize) -> Option<(usize, Vec<(usize, Vec<Run>)>, Ve
     let mut rows = vec![(i, first)];
     // where each page of the block starts (indices into rows)
     let mut segs = vec![0];
+    let mut headers: Vec<String> = vec![squeeze(lines[i].text)];
+    let mut seen_amounts = rows[0].1.iter().any(|r| r.amount);
     let mut j = i + 1;
     let mut blanks = 0;
     while j < lines.len() {
@@ -212,6 +214,20 @@ fn extent(lines: &[Line], i: usize) -> Option<(usize, Vec<(usize, Vec<Run>)>, Ve
             break;
         }
         blanks = 0;
+        // a header line printed again: a new page of the table, laid out anew (corpus 15's
+        // 公开02表 repeats its header with no blank line between the pages)
+        let squeezed = squeeze(l.text);
+        if !rs.iter().any(|r| r.amount) {
+            if headers.contains(&squeezed) {
+                if segs.last() != Some(&rows.len()) && seen_amounts {
+                    segs.push(rows.len());
+                }
+            } else if !seen_amounts {
+                headers.push(squeezed);
+            }
+        } else {
+            seen_amounts = true;
+        }
         rows.push((j, rs));
         j += 1;
     }
@@ -248,6 +264,11 @@ fn page_break(lines: &[Line], j: usize) -> Option<usize> {
         return (numbered && gappy).then_some(k);
     }
     None
+}
+
+/// The text without white space.
+fn squeeze(t: &str) -> String {
+    t.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
 /// Group sorted positions into clusters: a new cluster where the next position is more than
@@ -411,7 +432,9 @@ pub fn block<'a>(src: &'a str, lines: &[Line<'a>], i: usize) -> Option<Block<'a>
                 None => Tok::new("", at),
             })
             .collect();
-        recs.push(super::grid_rec(toks, lines, *li, li + 1));
+        let mut rec = super::grid_rec(toks, lines, *li, li + 1);
+        rec.inferred = true;
+        recs.push(rec);
     }
     Some(Block { recs, end })
 }
@@ -523,6 +546,7 @@ fn plain<'a>(lines: &[Line<'a>], rows: &[(usize, Vec<Run>)], end: usize) -> Opti
                 cells: Cells::One(Tok::new(l.text, l.start)),
                 span: l.span(),
                 grid: false,
+                inferred: false,
                 line: *li,
                 line_end: li + 1,
             }
