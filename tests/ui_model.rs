@@ -83,6 +83,7 @@ fn doc() -> Document {
         ],
         empty: false,
         flow: false,
+        unread: 0,
         notes: vec![],
     };
     Document {

@@ -143,6 +143,10 @@ pub struct Note {
     pub span: Span,
 }
 
+fn is_zero(n: &usize) -> bool {
+    *n == 0
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Table {
     pub id: TableId,
@@ -165,6 +169,9 @@ pub struct Table {
     /// order or space-aligned): a misread is possible, so its identities must confirm it.
     #[serde(skip)]
     pub flow: bool,
+    /// Amounts printed under the caption of a table none of whose rows could be read.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub unread: usize,
     /// 注：… lines printed with the table.
     pub notes: Vec<Note>,
 }

@@ -86,7 +86,8 @@ pub fn parse(src: &str) -> Parsed {
         doc.meta.unit = Some(if yuan > wan { Unit::Yuan } else { Unit::Wan });
     }
     doc.paragraphs = narrative::paragraphs(src, &lines, &out.table_lines);
-    let has_data = doc.tables.iter().any(|t| !t.rows.is_empty());
+    // (a table whose amounts could not be read has its own note, P009)
+    let has_data = doc.tables.iter().any(|t| !t.rows.is_empty() || t.unread > 0);
     if !has_data {
         let what = if src.trim().is_empty() {
             "输入为空".to_string()
@@ -113,6 +114,7 @@ pub fn parse(src: &str) -> Parsed {
 pub const P_NO_TABLES: &str = "P001";
 pub const P_AMBIGUOUS: &str = "P002";
 pub const P_UNALIGNED: &str = "P003";
+pub const P_UNCONFIRMED: &str = "P009";
 
 #[derive(Default, Debug)]
 pub struct Diags(pub Vec<Finding>);

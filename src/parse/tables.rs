@@ -3,7 +3,7 @@ use super::lines::{Line, Tok};
 use super::number::{is_dash, parse_amount};
 use super::place::{self, HRow, Placement};
 use super::records::Rec;
-use super::{dept_line, is_page_header, unit_in, Diags, P_AMBIGUOUS, P_UNALIGNED};
+use super::{dept_line, is_page_header, unit_in, Diags, P_AMBIGUOUS, P_UNALIGNED, P_UNCONFIRMED};
 use crate::model::ThreePublicItem as Tp;
 use crate::model::*;
 use crate::report::Location;
@@ -60,6 +60,25 @@ fn is_table_number(t: &str) -> bool {
         || (t.starts_with("预算")
             && t.ends_with('表')
             && digits_then(&t["预算".len()..t.len() - '表'.len_utf8()]))
+}
+
+/// How many amounts other than zero (printed with decimals or thousands separators) a text holds.
+/// Whole amounts in 元 ("25178500") and classification codes count too: either is a row.
+fn printed_amounts(text: &str) -> usize {
+    text.lines()
+        .filter(|l| !is_page_header(l))
+        .flat_map(|l| l.split(|c: char| c.is_whitespace()))
+        .filter(|w| {
+            let b = w.as_bytes();
+            let year = b.len() == 4 && w.parse::<u32>().is_ok_and(|y| (1990..=2100).contains(&y));
+            if b.len() >= 3 && b.iter().all(u8::is_ascii_digit) {
+                return !year && b.iter().any(|d| *d != b'0');
+            }
+            (w.contains('.') || w.contains(','))
+                && b.first().is_some_and(u8::is_ascii_digit)
+                && parse_amount(w, false).is_some_and(|a| !a.value.is_zero())
+        })
+        .count()
 }
 
 /// A page number on its own line: "- 15 -", "— 3 —", "第 3 页" (a bare number is not one: in
@@ -380,7 +399,7 @@ pub fn find_tables(
         }
         let ends = s.contains(['，', '。'])
             || (s.contains('：') && !s.contains("附件"))
-            || (s.chars().count() > 40 && !s.contains("...."));
+            || (compact.chars().count() > 70 && !s.contains("...."));
         if ends {
             in_toc = false;
             continue;
@@ -391,6 +410,34 @@ pub fn find_tables(
         {
             toc_tables = true;
         }
+        // "表9  2019年…政府性基金收支表   是   本单位无政府性基金预算": the 是否空表 column and
+        // its reason (the 目录 of corpus 10, 12 and 14 in space-aligned text)
+        let words: Vec<&str> = s.split_whitespace().collect();
+        let flag = words
+            .iter()
+            .skip(1)
+            .position(|w| matches!(*w, "是" | "否"))
+            .map(|k| k + 1);
+        let (s, declared_empty, reason) = match flag {
+            Some(k) => {
+                let at = s.find(&format!(" {}", words[k])).unwrap_or(s.len());
+                let reason = words[k + 1..].join("");
+                (
+                    trim(&s[..at]),
+                    words[k] == "是",
+                    (!reason.is_empty()).then_some(reason),
+                )
+            }
+            None => (s, false, None),
+        };
+        let number = words
+            .first()
+            .filter(|w| is_table_number(w) && flag.is_some())
+            .map(|w| w.to_string());
+        let s = match &number {
+            Some(n) => trim(&s[n.len()..]),
+            None => s,
+        };
         let entry = s
             .split("....")
             .next()
@@ -421,11 +468,11 @@ pub fn find_tables(
             && plain.chars().count() <= 40
         {
             toc.push(TocEntry {
-                number: None,
+                number,
                 title: plain,
                 kind,
-                declared_empty: false,
-                reason: None,
+                declared_empty,
+                reason,
                 span: r.span,
             });
         }
@@ -553,6 +600,24 @@ pub fn find_tables(
                 .unwrap_or(src.len())
                 .max(recs[t.rec].span.start as usize),
         );
+        // a caption with amounts under it is never an empty table: what could not be read is
+        // said once, and nothing in it is checked
+        if table.rows.is_empty() || table.empty {
+            let body = Span::new(table.title_span.end as usize, table.span.end as usize);
+            table.unread = printed_amounts(body.slice(src));
+            if table.unread > 0 {
+                table.empty = false;
+                diags.push(
+                    P_UNCONFIRMED,
+                    table.title_span,
+                    format!(
+                        "「{}」下印有 {} 个金额，但未能读出它们所在的行和列，本表未核对",
+                        table.label(),
+                        table.unread
+                    ),
+                );
+            }
+        }
         // sections: a 单位预算 table under a unit header starts or continues a unit section
         let unit_section = t.text.starts_with("单位")
             || org_code.as_ref().is_some_and(|c| {
@@ -829,6 +894,7 @@ impl<'a, 's> Builder<'a, 's> {
             rows: vec![],
             empty: false,
             flow: self.data.iter().any(|d| !d.grid || d.inferred),
+            unread: 0,
             notes: self.notes.clone(),
         };
         if self.data.is_empty() {

@@ -55,7 +55,8 @@ fn one_table<'a>(mut locs: impl Iterator<Item = &'a Location>) -> Option<TableId
         .then_some(first)
 }
 
-/// Tables whose 合计 row fails its sum of parts (S102/S103/S108 at a row of role Total).
+/// Tables whose 合计 row fails its sum of parts (S102/S103/S108 at a row of role Total, or named
+/// 合计 / 总计).
 fn total_fails(report: &Report) -> Vec<TableId> {
     let mut out = Vec::new();
     for f in &report.findings {
@@ -68,7 +69,11 @@ fn total_fails(report: &Report) -> Vec<TableId> {
             .tables
             .get(c.table)
             .and_then(|t| t.rows.get(c.row))
-            .is_some_and(|r| r.role == crate::model::RowRole::Total);
+            .is_some_and(|r| {
+                r.role == crate::model::RowRole::Total
+                    || r.name.contains("合计")
+                    || r.name.contains("总计")
+            });
         if total && one_table(f.locations()) == Some(c.table) {
             out.push(c.table);
         }
@@ -83,11 +88,13 @@ fn total_fails(report: &Report) -> Vec<TableId> {
 /// (corpus 11's reading-order 收支总表 and 三公 tables); and its 合计 row must equal the sum of
 /// its parts, or rows were lost or misplaced in the reading (corpus 15's 公开02表, whose rows on
 /// its second page were not all read).
+/// Such a table also needs three identities that hold for each one that fails.
 pub fn unconfirmed(failed: usize, held: usize, flow: bool, total_failed: bool) -> bool {
-    (failed >= 3 && failed > held) || (flow && failed > 0 && (held == 0 || total_failed))
+    (failed >= 3 && failed > held)
+        || (flow && failed > 0 && (held == 0 || total_failed || failed * 3 > held))
 }
 
-pub const CODE: &str = "P009";
+pub const CODE: &str = crate::parse::P_UNCONFIRMED;
 
 pub fn apply(report: &mut Report) {
     let totals = total_fails(report);
