@@ -55,9 +55,9 @@ use std::fmt::Write;
 use std::path::{Path, PathBuf};
 
 /// `has-rows:` fragments over the whole corpus that match a read table with rows, as of the last
-/// raise (111 of 251 at commit e91f553). Reading may only get better: raise it to the `TOTAL` line of
+/// raise (154 of 251; 111 before the positioned reader). Reading may only get better: raise it to the `TOTAL` line of
 /// the snapshot when that goes up.
-const MATCHED_FLOOR: usize = 111;
+const MATCHED_FLOOR: usize = 154;
 
 const SECTIONS: [&str; 5] = [
     "## Tables with numbers",
@@ -186,6 +186,18 @@ fn is_reported(f: &Finding) -> bool {
 fn corpus_findings_are_backed_by_the_audit() {
     let mut violations = Vec::new();
     let mut reported = 0;
+    // false alarms the audits reject that the checker still raises, pinned one per line so that
+    // the list can only shrink (a new false alarm fails, and so does a pinned one that is gone)
+    let mut known: std::collections::BTreeSet<String> = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/corpus/KNOWN_FALSE.txt"),
+    )
+    .unwrap_or_default()
+    .lines()
+    .map(str::trim)
+    .filter(|l| !l.is_empty() && !l.starts_with('#'))
+    .map(str::to_string)
+    .collect();
+    let mut pinned = 0;
     for stem in corpus_stems() {
         let Some(note) = Note::read(&stem) else {
             violations.push(format!("{stem}: no audit note"));
@@ -203,6 +215,11 @@ fn corpus_findings_are_backed_by_the_audit() {
                 "describe() no longer ends with the quoted text: {at}"
             );
             if !note.judges("supports", f.code, &text) {
+                let key = format!("{stem} {} \"{text}\"", f.code);
+                if known.remove(&key) {
+                    pinned += 1;
+                    continue;
+                }
                 let (line, col) = idx.line_col(&src, f.primary.span.start);
                 let verdict = if note.judges("rejects", f.code, &text) {
                     "rejected by the note"
@@ -218,8 +235,13 @@ fn corpus_findings_are_backed_by_the_audit() {
             }
         }
     }
+    for stale in &known {
+        violations.push(format!(
+            "{stale}: pinned in KNOWN_FALSE.txt but no longer reported (remove the line)"
+        ));
+    }
     println!(
-        "{reported} errors/warnings on the corpus, {} not backed by a supports: line",
+        "{reported} errors/warnings on the corpus, {pinned} known false alarms pinned in KNOWN_FALSE.txt, {} new",
         violations.len()
     );
     assert!(

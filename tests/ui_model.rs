@@ -83,6 +83,7 @@ fn doc() -> Document {
         ],
         empty: false,
         flow: false,
+        positioned: false,
         unread: 0,
         notes: vec![],
     };

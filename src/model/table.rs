@@ -169,6 +169,9 @@ pub struct Table {
     /// order or space-aligned): a misread is possible, so its identities must confirm it.
     #[serde(skip)]
     pub flow: bool,
+    /// Its columns were inferred from the positions of space-aligned text.
+    #[serde(skip)]
+    pub positioned: bool,
     /// Amounts printed under the caption of a table none of whose rows could be read.
     #[serde(skip_serializing_if = "is_zero")]
     pub unread: usize,

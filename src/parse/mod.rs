@@ -103,6 +103,20 @@ pub fn parse(src: &str) -> Parsed {
             "未识别到任何预算表：请粘贴部门预算/决算公开文件的文字（含各张附表）".to_string()
         };
         diags.push(P_NO_TABLES, Span::empty(0), what);
+        // a page of prose with amounts (a 三公 paragraph, a news repost: corpus 05, 06, 08) is
+        // not a failed reading: it is said as a note, and its sentences are still checked
+        let amounts = doc
+            .paragraphs
+            .iter()
+            .flat_map(|p| &p.mentions)
+            .filter(|m| matches!(m.kind, crate::model::MentionKind::Amount(_)))
+            .count();
+        if amounts >= 3 {
+            if let Some(f) = diags.0.last_mut() {
+                f.severity = Severity::Info;
+                f.message = format!("这段文字里没有预算表，只核对文字中的 {amounts} 个金额");
+            }
+        }
     }
     Parsed {
         doc,

@@ -894,6 +894,7 @@ impl<'a, 's> Builder<'a, 's> {
             rows: vec![],
             empty: false,
             flow: self.data.iter().any(|d| !d.grid || d.inferred),
+            positioned: self.data.iter().any(|d| d.inferred),
             unread: 0,
             notes: self.notes.clone(),
         };

@@ -85,13 +85,16 @@ fn total_fails(report: &Report) -> Vec<TableId> {
 /// least three failing: one or two real misprints in a table whose other sums hold stay errors.
 /// A table whose cells were not delimited in the text (`flow`) needs at least one identity that
 /// holds on numbers other than zero: without it nothing shows that its columns were read right
-/// (corpus 11's reading-order 收支总表 and 三公 tables); and its 合计 row must equal the sum of
-/// its parts, or rows were lost or misplaced in the reading (corpus 15's 公开02表, whose rows on
-/// its second page were not all read).
-/// Such a table also needs three identities that hold for each one that fails.
-pub fn unconfirmed(failed: usize, held: usize, flow: bool, total_failed: bool) -> bool {
+/// (corpus 11's reading-order 收支总表 and 三公 tables). A table read from positions must have
+/// its 合计 row equal to the sum of its parts, or rows were lost or misplaced in the reading
+/// (corpus 15's 公开02表, whose rows on its second page were not all read).
+/// A table whose columns were inferred from positions also needs three identities that hold for
+/// each one that fails (the reading-order placement of seed 001 decides each cell from the
+/// identities themselves, and keeps a one-cent misprint in a total an error).
+pub fn unconfirmed(failed: usize, held: usize, flow: bool, positioned: bool, total_failed: bool) -> bool {
     (failed >= 3 && failed > held)
-        || (flow && failed > 0 && (held == 0 || total_failed || failed * 3 > held))
+        || (flow && failed > 0 && held == 0)
+        || (positioned && failed > 0 && (total_failed || failed * 3 > held))
 }
 
 pub const CODE: &str = crate::parse::P_UNCONFIRMED;
@@ -101,8 +104,12 @@ pub fn apply(report: &mut Report) {
     let bad: Vec<(TableId, usize, usize)> = tally(report)
         .into_iter()
         .filter(|(t, (f, h))| {
-            let flow = report.doc.tables.get(*t).is_some_and(|t| t.flow);
-            unconfirmed(*f, *h, flow, totals.contains(t))
+            let (flow, positioned) = report
+                .doc
+                .tables
+                .get(*t)
+                .map_or((false, false), |t| (t.flow, t.positioned));
+            unconfirmed(*f, *h, flow, positioned, totals.contains(t))
         })
         .map(|(t, (f, h))| (t, f, h))
         .collect();
