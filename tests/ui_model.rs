@@ -328,6 +328,7 @@ fn targets_and_related_targets() {
 fn with_report() -> AppState {
     let analysis = budgetlint::ui_model::state::Analysis {
         markers: Markers::build(&report()),
+        coverage: budgetlint::report::Coverage::of(&report()),
         report: report(),
         lines: budgetlint::text::LineIndex::new(SRC),
     };

@@ -87,7 +87,10 @@ pub fn parse(src: &str) -> Parsed {
     }
     doc.paragraphs = narrative::paragraphs(src, &lines, &out.table_lines);
     // (a table whose amounts could not be read has its own note, P009)
-    let has_data = doc.tables.iter().any(|t| !t.rows.is_empty() || t.unread > 0);
+    let has_data = doc
+        .tables
+        .iter()
+        .any(|t| !t.rows.is_empty() || t.unread > 0);
     if !has_data {
         let what = if src.trim().is_empty() {
             "输入为空".to_string()

@@ -31,6 +31,7 @@ pub fn report_value(r: &Report) -> Value {
         "document": document(&r.doc),
         "tables": tables(&r.doc),
         "checks_run": r.checks_run,
+        "coverage": crate::report::Coverage::of(r),
         "checks_skipped": r.checks_skipped,
         "findings": r.findings,
     })

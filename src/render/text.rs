@@ -72,6 +72,14 @@ pub fn report(src: &str, r: &Report) -> String {
         r.doc.tables.len(),
         r.checks_run
     );
+    let cov = crate::report::Coverage::of(r);
+    let _ = writeln!(s, "{}", cov.summary());
+    if cov.is_thin() {
+        let _ = writeln!(
+            s,
+            "注意：这份文字里只有很少的数字得到核对，没有发现问题不等于没有问题"
+        );
+    }
     for f in &r.findings {
         s.push('\n');
         s.push_str(&finding(src, &idx, &r.doc, f));

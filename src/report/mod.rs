@@ -1,5 +1,8 @@
 //! Findings and the report: plain data, rendered elsewhere.
+mod coverage;
 mod finding;
+
+pub use coverage::*;
 
 pub use finding::*;
 

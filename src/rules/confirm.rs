@@ -91,7 +91,13 @@ fn total_fails(report: &Report) -> Vec<TableId> {
 /// A table whose columns were inferred from positions also needs three identities that hold for
 /// each one that fails (the reading-order placement of seed 001 decides each cell from the
 /// identities themselves, and keeps a one-cent misprint in a total an error).
-pub fn unconfirmed(failed: usize, held: usize, flow: bool, positioned: bool, total_failed: bool) -> bool {
+pub fn unconfirmed(
+    failed: usize,
+    held: usize,
+    flow: bool,
+    positioned: bool,
+    total_failed: bool,
+) -> bool {
     (failed >= 3 && failed > held)
         || (flow && failed > 0 && held == 0)
         || (positioned && failed > 0 && (total_failed || failed * 3 > held))

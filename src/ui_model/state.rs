@@ -14,6 +14,8 @@ pub struct Analysis {
     pub report: Report,
     pub markers: Markers,
     pub lines: LineIndex,
+    /// Numbers read and numbers checked (the summary bar shows them).
+    pub coverage: crate::report::Coverage,
 }
 
 impl Analysis {
@@ -21,6 +23,7 @@ impl Analysis {
         let report = crate::check(src);
         let markers = Markers::build(&report);
         Analysis {
+            coverage: crate::report::Coverage::of(&report),
             report,
             markers,
             lines: LineIndex::new(src),

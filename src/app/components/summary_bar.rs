@@ -21,6 +21,7 @@ pub fn summary_bar(p: &SummaryBarProps) -> Html {
     let tx = p.lang.texts();
     let r = &p.analysis.report;
     let m = &r.doc.meta;
+    let cov = &p.analysis.coverage;
     let unknown = || html! { <span class="unknown">{ tx.unknown }</span> };
     let item = |label: &str, id: &str, value: Html| {
         // `elementtiming`: the browser reports when this text is painted (scripts/measure.sh).
@@ -44,7 +45,11 @@ pub fn summary_bar(p: &SummaryBarProps) -> Html {
                 { item(tx.unit, "sum-unit", m.unit.map(|u| Html::from(u.label())).unwrap_or_else(unknown)) }
                 { item(tx.tables_found, "sum-tables", Html::from(r.doc.tables.len().to_string())) }
                 { item(tx.checks_run, "sum-checks", Html::from(r.checks_run.to_string())) }
+                { item(tx.numbers_checked, "sum-coverage", Html::from(format!("{} / {}", cov.numbers_checked, cov.numbers_read))) }
             </dl>
+            if cov.is_thin() {
+                <p class="summary__thin" id="sum-thin" role="status">{ tx.thin_coverage }</p>
+            }
             <div class="summary__counts">{ for chips }</div>
         </section>
     }

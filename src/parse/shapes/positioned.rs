@@ -55,7 +55,8 @@ fn is_amount(t: &str) -> bool {
     let b = t.as_bytes();
     !b.is_empty()
         && b[0].is_ascii_digit()
-        && b.iter().all(|c| c.is_ascii_digit() || *c == b',' || *c == b'.')
+        && b.iter()
+            .all(|c| c.is_ascii_digit() || *c == b',' || *c == b'.')
         && (b.contains(&b'.') || b.contains(&b','))
         && b.iter().filter(|c| **c == b'.').count() <= 1
 }
@@ -244,7 +245,9 @@ fn furniture(text: &str) -> bool {
         || (t.chars().count() <= 40
             && !t.contains("  ")
             && (t.contains("公开") || t.contains("年度"))
-            && t.as_bytes().windows(4).any(|w| w.iter().all(u8::is_ascii_digit)))
+            && t.as_bytes()
+                .windows(4)
+                .any(|w| w.iter().all(u8::is_ascii_digit)))
 }
 
 /// From line `j` (blank or furniture): the first table line after a page break, when only blank
@@ -566,11 +569,17 @@ mod tests {
     #[test]
     fn runs_split_at_gaps_and_amounts() {
         // corpus 24, 收支总表
-        let s = "一、一般公共预算拨款收入              2,723.94 一、一般公共服务支出         2,259.79";
+        let s =
+            "一、一般公共预算拨款收入              2,723.94 一、一般公共服务支出         2,259.79";
         let rs = runs(s, 2);
         assert_eq!(
             texts(s, &rs),
-            ["一、一般公共预算拨款收入", "2,723.94", "一、一般公共服务支出", "2,259.79"]
+            [
+                "一、一般公共预算拨款收入",
+                "2,723.94",
+                "一、一般公共服务支出",
+                "2,259.79"
+            ]
         );
         assert!(rs[1].amount && !rs[2].amount);
         // display columns: 12 CJK characters are 24 wide

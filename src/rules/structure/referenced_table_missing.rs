@@ -56,7 +56,12 @@ pub(crate) fn check(ctx: &Ctx, out: &mut Sink) {
         .iter()
         .filter(|c| STANDARD.contains(&c.kind))
         .count()
-        .max(doc.tables.iter().filter(|t| STANDARD.contains(&t.kind)).count());
+        .max(
+            doc.tables
+                .iter()
+                .filter(|t| STANDARD.contains(&t.kind))
+                .count(),
+        );
     if standard_printed == 0 {
         return;
     }

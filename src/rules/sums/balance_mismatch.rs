@@ -165,10 +165,7 @@ pub(crate) fn check(ctx: &Ctx, out: &mut Sink) {
                     continue;
                 };
                 let held = a.meets(b);
-                out.checked(
-                    held,
-                    [cell_loc(t, first, fcol), cell_loc(t, other, ocol)],
-                );
+                out.checked(held, [cell_loc(t, first, fcol), cell_loc(t, other, ocol)]);
                 if !held {
                     let f = out.report(
                         cell_loc(t, other, ocol),

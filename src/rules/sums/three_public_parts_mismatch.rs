@@ -164,7 +164,13 @@ pub(crate) fn check(ctx: &Ctx, out: &mut Sink) {
                     continue;
                 }
                 let sum: Approx = found.iter().map(|x| x.1).sum();
-                evaluated.push((si, tv, tloc, sum, found.iter().map(|x| x.2).collect::<Vec<Location>>()));
+                evaluated.push((
+                    si,
+                    tv,
+                    tloc,
+                    sum,
+                    found.iter().map(|x| x.2).collect::<Vec<Location>>(),
+                ));
             }
             // header words must be confirmed by the numbers: the identity holds in most series
             let holding = evaluated.iter().filter(|e| e.1.meets(e.3)).count();
