@@ -22,8 +22,8 @@
 //! must slice, in the converted text, to text that parses to the cell's value. Not compared: the
 //! narrative (`parse::narrative` reads the raw lines, and a table row outside every table is a
 //! line of text to it, whose words and heading status depend on the delimiter). Differences made
-//! by parser code after the readers are listed below ([`FORMS_MERGED_TODAY`],
-//! [`CODE_FROM_A_TAB_ROW_TODAY`]) and asserted as they are today.
+//! by parser code after the readers are listed below ([`CODE_FROM_A_TAB_ROW_TODAY`]) and asserted
+//! as they are today.
 //!
 //! A second test makes sure the `|` and CSV readers leave prose and PDF text alone: on every
 //! corpus document except the `|` and HTML ones they claim no line.
@@ -238,17 +238,6 @@ fn first_difference(a: &[String], b: &[String]) -> Option<String> {
 /// records. The test asserts them as they are today: fixing the cause makes it fail, and the entry
 /// must be removed then.
 ///
-/// FIXME(parse/tables.rs `starts_a_form`): a 绩效目标表 under a repeated caption starts a new form
-/// when the *source text* after the caption starts with "项目名称"; in `| 项目名称 | …` and in
-/// `<table>` + `<tr><td>项目名称…` it does not, so seed 004's ten 2023年部门预算专项业务经费绩效目标表
-/// forms are merged into one table (13 tables instead of 21, the same 524 rows). The records are
-/// the same in every shape: the test should ask the first record after the caption for its first
-/// cell.
-const FORMS_MERGED_TODAY: &[(&str, Shape)] = &[
-    ("004_b38152ec093229da", Shape::PipeOuter),
-    ("004_b38152ec093229da", Shape::Html),
-];
-
 /// FIXME(parse/mod.rs `read_meta`): the department code of seed 004 (506) is read from a line of
 /// the source whose first word is a code, "506\t汉中市医疗保障局\t10,406,991.00…", a data row of
 /// 表2; the words of that line are split at white space, tabs included, so only the tab-separated
@@ -313,25 +302,7 @@ fn every_shape_gives_the_tables_and_findings_of_the_tab_separated_text() {
             } else if code.0 != code.1 {
                 failures.push(format!("{what}: department code {code:?}"));
             }
-            if FORMS_MERGED_TODAY.contains(&(name, shape)) {
-                // the same up to the first 绩效目标表, then fewer tables with the same rows
-                let first_form = want
-                    .iter()
-                    .position(|l| l.starts_with("table Performance"))
-                    .expect("a form");
-                let at = (0..want.len())
-                    .find(|&k| want.get(k) != have.get(k))
-                    .expect("FIXME fixed? the forms are no longer merged");
-                assert!(
-                    at > first_form,
-                    "{what}: differs before the forms at {at}: {:?} / {:?}",
-                    want.get(at),
-                    have.get(at)
-                );
-                assert!(got.doc.tables.len() < reference.doc.tables.len(), "{what}");
-                let rows = |p: &Parsed| p.doc.tables.iter().map(|t| t.rows.len()).sum::<usize>();
-                assert_eq!(rows(&got), rows(&reference), "{what}: rows");
-            } else if let Some(d) = first_difference(&want, &have) {
+            if let Some(d) = first_difference(&want, &have) {
                 failures.push(format!("{what}: model differs at {d}"));
             }
             if let Some(d) = first_difference(&want_findings, &have_findings) {

@@ -568,7 +568,7 @@ pub fn find_tables(
                     .is_some_and(|o| org_code.is_none() || *o == org_code)
                 && prev.columns.len() == table.columns.len()
                 && !table.rows.is_empty()
-                && !starts_a_form(&table, src)
+                && !starts_a_form(&table, recs.get(t.next))
             {
                 let base = prev.rows.len();
                 let _ = base;
@@ -2478,11 +2478,13 @@ fn form_money_line(first: &str) -> bool {
 
 /// A 绩效目标表 whose first row is 项目名称 is the next project's form, not a page continuing the
 /// previous one (every form repeats the same caption).
-fn starts_a_form(t: &Table, src: &str) -> bool {
+/// A 绩效目标表 whose first record after the caption starts with 项目名称 is a new form (the
+/// record, not the source text: `| 项目名称 |` and `<td>项目名称` start one too).
+fn starts_a_form(t: &Table, first: Option<&Rec>) -> bool {
     t.kind == TableKind::Performance
-        && src
-            .get(t.title_span.end as usize..)
-            .is_some_and(|rest| rest.trim_start().starts_with("项目名称"))
+        && first
+            .and_then(|r| r.filled().next())
+            .is_some_and(|c| c.text.starts_with("项目名称"))
 }
 
 /// Years written as "2024年" in a text.
