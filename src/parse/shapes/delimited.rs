@@ -482,24 +482,9 @@ pub fn csv_block<'a>(src: &'a str, lines: &[Line<'a>], i: usize) -> Option<Block
 
 #[cfg(test)]
 mod tests {
+    use super::super::test_util::{spans_exact, texts};
     use super::*;
     use crate::parse::lines::{split_lines, tab_cells};
-
-    fn texts(b: &Block) -> Vec<Vec<String>> {
-        b.recs
-            .iter()
-            .map(|r| r.cells.iter().map(|c| c.text.to_string()).collect())
-            .collect()
-    }
-
-    /// Every cell's span slices to its text.
-    fn spans_exact(src: &str, b: &Block) {
-        for r in &b.recs {
-            for c in r.cells.iter() {
-                assert_eq!(c.span.slice(src), c.text);
-            }
-        }
-    }
 
     // rows of seed 002's 收支总表 (tests/fixtures/seeds/002_ae63254e50cfffaf.txt)
     const TSV: &str = "项目\t金额\t项目\t金额\n一、一般公共预算\t7,895.93\t一、一般公共服务\t\n\t\t十一、节能环保\t";

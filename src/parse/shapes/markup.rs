@@ -436,23 +436,9 @@ fn caption_text(src: &str, s: usize, e: usize) -> Option<(usize, usize)> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::test_util::{spans_exact, texts};
     use super::*;
     use crate::parse::lines::split_lines;
-
-    fn texts(b: &Block) -> Vec<Vec<String>> {
-        b.recs
-            .iter()
-            .map(|r| r.cells.iter().map(|c| c.text.to_string()).collect())
-            .collect()
-    }
-
-    fn spans_exact(src: &str, b: &Block) {
-        for r in &b.recs {
-            for c in r.cells.iter() {
-                assert_eq!(c.span.slice(src), c.text);
-            }
-        }
-    }
 
     // The texts of corpus 01 (郑州市国土资源局 2015, an HTML page) as a table: the page itself
     // names its three tables (收入预算, 支出预算 by economic type) but attaches them as .xls, so the

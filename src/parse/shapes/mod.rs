@@ -47,3 +47,26 @@ pub fn grid_rec<'a>(
         line_end,
     }
 }
+
+/// Helpers of the readers' unit tests.
+#[cfg(test)]
+pub(crate) mod test_util {
+    use super::Block;
+
+    /// The cell texts of each record.
+    pub fn texts(b: &Block) -> Vec<Vec<String>> {
+        b.recs
+            .iter()
+            .map(|r| r.cells.iter().map(|c| c.text.to_string()).collect())
+            .collect()
+    }
+
+    /// Every cell's span slices to its text.
+    pub fn spans_exact(src: &str, b: &Block) {
+        for r in &b.recs {
+            for c in r.cells.iter() {
+                assert_eq!(c.span.slice(src), c.text);
+            }
+        }
+    }
+}
