@@ -69,7 +69,7 @@ pub(crate) fn check(ctx: &Ctx, out: &mut Sink) {
         // a 目录: a whole outline, from its first item on, printed as four or more headings in a
         // row with nothing between them (the 目录 of 12, 24, 26, 33, 39, 41 and 43 in the corpus);
         // two or three empty sections in a row are real defects (seed 000)
-        if in_outline_run(ctx, i) {
+        if in_outline_run(ctx, i) || under_contents(ctx, i) {
             continue;
         }
         if text.contains("总体情况") && !text.contains("....") {
@@ -135,6 +135,32 @@ fn in_outline_run(ctx: &Ctx, i: usize) -> bool {
             let t = crate::parse::narrative::strip_bookmark(ps[k].span.slice(ctx.src).trim());
             starts_a_list(t.trim_start_matches('#').trim())
         })
+}
+
+/// Does paragraph `i` stand in a 目录: after a line reading 目录 (目 录), with only headings and
+/// short lines without a sentence between (corpus 15, whose 目录 entries wrap over two lines)?
+fn under_contents(ctx: &Ctx, i: usize) -> bool {
+    let ps = &ctx.doc.paragraphs;
+    for p in ps[..i].iter().rev() {
+        let t: String = p
+            .span
+            .slice(ctx.src)
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect();
+        // (the 目录 line may close the paragraph of the cover before it)
+        let has_contents_line = p.span.slice(ctx.src).lines().any(|l| {
+            let l: String = l.chars().filter(|c| !c.is_whitespace()).collect();
+            l == "目录"
+        });
+        if has_contents_line {
+            return true;
+        }
+        if !p.is_heading && (t.contains(['，', '。', '；']) || t.chars().count() > 40) {
+            return false;
+        }
+    }
+    false
 }
 
 /// "部门职责：" with nothing after it before the next label ("机构设置：") or the end of the paragraph.
