@@ -404,6 +404,21 @@ pub fn is_page_header(t: &str) -> bool {
         }
 }
 
+/// A page number on its own line: "- 15 -", "— 3 —", "第 3 页" (a bare number is not one: in
+/// text of one cell per line it is a value).
+pub fn is_page_number(t: &str) -> bool {
+    let t = trim(t);
+    let inner = match t.strip_prefix('第').and_then(|x| x.strip_suffix('页')) {
+        Some(x) => x,
+        None if t.starts_with(['-', '—', '－']) && t.ends_with(['-', '—', '－']) => t
+            .trim_start_matches(['-', '—', '－'])
+            .trim_end_matches(['-', '—', '－']),
+        None => return false,
+    };
+    let inner = trim(inner);
+    !inner.is_empty() && inner.len() <= 4 && inner.bytes().all(|b| b.is_ascii_digit())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

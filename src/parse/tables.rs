@@ -3,7 +3,10 @@ use super::lines::{Line, Tok};
 use super::number::{is_dash, parse_amount};
 use super::place::{self, HRow, Placement};
 use super::records::Rec;
-use super::{dept_line, is_page_header, unit_in, Diags, P_AMBIGUOUS, P_UNALIGNED, P_UNCONFIRMED};
+use super::{
+    dept_line, is_page_header, is_page_number, unit_in, Diags, P_AMBIGUOUS, P_UNALIGNED,
+    P_UNCONFIRMED,
+};
 use crate::model::ThreePublicItem as Tp;
 use crate::model::*;
 use crate::report::Location;
@@ -79,21 +82,6 @@ fn printed_amounts(text: &str) -> usize {
                 && parse_amount(w, false).is_some_and(|a| !a.value.is_zero())
         })
         .count()
-}
-
-/// A page number on its own line: "- 15 -", "— 3 —", "第 3 页" (a bare number is not one: in
-/// text of one cell per line it is a value).
-pub fn is_page_number(t: &str) -> bool {
-    let t = trim(t);
-    let inner = match t.strip_prefix('第').and_then(|x| x.strip_suffix('页')) {
-        Some(x) => x,
-        None if t.starts_with(['-', '—', '－']) && t.ends_with(['-', '—', '－']) => t
-            .trim_start_matches(['-', '—', '－'])
-            .trim_end_matches(['-', '—', '－']),
-        None => return false,
-    };
-    let inner = trim(inner);
-    !inner.is_empty() && inner.len() <= 4 && inner.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// Running page headers: short lines printed three times or more that name the publication

@@ -223,13 +223,7 @@ pub fn column_sums(
             continue;
         }
         let held = pv.meets(sum);
-        out.checked(
-            held,
-            std::iter::once(parent)
-                .chain(kids.iter().copied())
-                .filter(|r| t.rows[*r].cell(c).is_some())
-                .map(|r| cell_loc(t, r, c)),
-        );
+        checked_sum(out, held, t, parent, kids, c);
         if held {
             holding += 1;
         } else {
@@ -237,4 +231,23 @@ pub fn column_sums(
         }
     }
     (holding, failing)
+}
+
+/// Record in the check ledger a sum of column `col` over the rows `parts` against row `total`
+/// (the printed cells only).
+pub fn checked_sum(
+    out: &mut crate::rules::Sink,
+    held: bool,
+    t: &Table,
+    total: RowIdx,
+    parts: &[RowIdx],
+    col: ColIdx,
+) {
+    out.checked(
+        held,
+        std::iter::once(total)
+            .chain(parts.iter().copied())
+            .filter(|r| t.rows[*r].cell(col).is_some())
+            .map(|r| cell_loc(t, r, col)),
+    );
 }

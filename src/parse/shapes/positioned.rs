@@ -241,7 +241,7 @@ fn extent(lines: &[Line], i: usize) -> Option<(usize, Vec<(usize, Vec<Run>)>, Ve
 /// year ("无锡市信访局 2025 年度部门预算公开").
 fn furniture(text: &str) -> bool {
     let t = fast::trim(text);
-    crate::parse::tables::is_page_number(t)
+    crate::parse::is_page_number(t)
         || (t.chars().count() <= 40
             && !t.contains("  ")
             && (t.contains("公开") || t.contains("年度"))
@@ -259,7 +259,7 @@ fn page_break(lines: &[Line], j: usize) -> Option<usize> {
             continue;
         }
         if furniture(l.text) {
-            numbered |= crate::parse::tables::is_page_number(l.text);
+            numbered |= crate::parse::is_page_number(l.text);
             continue;
         }
         let rs = tableish(l)?;

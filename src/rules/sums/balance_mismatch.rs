@@ -201,13 +201,7 @@ fn compare(out: &mut Sink, t: &Table, total: RowIdx, col: usize, parts: &[RowIdx
         return;
     }
     let held = tv.meets(sum);
-    out.checked(
-        held,
-        std::iter::once(total)
-            .chain(parts.iter().copied())
-            .filter(|r| t.rows[*r].cell(col).is_some())
-            .map(|r| cell_loc(t, r, col)),
-    );
+    crate::rules::util::checked_sum(out, held, t, total, parts, col);
     if !held {
         let f = out.report(
             cell_loc(t, total, col),
