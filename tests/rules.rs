@@ -33,6 +33,24 @@ fn codes_and_names_are_unique_and_well_formed() {
     }
 }
 
+/// The parser names its own findings without importing the rules: its table must say what the
+/// registry says.
+#[test]
+fn parse_codes_agree_with_the_registry() {
+    for (code, name, severity) in budgetlint::parse::PARSE_CODES {
+        let r = budgetlint::rules::registry::by_code(code).expect(code);
+        assert_eq!(
+            (r.code, r.name, r.severity),
+            (code, name, severity),
+            "{code}"
+        );
+        assert_eq!(
+            budgetlint::rules::registry::parse_rule(code),
+            (name, severity)
+        );
+    }
+}
+
 #[test]
 fn every_rule_is_documented() {
     for r in ALL {

@@ -1,9 +1,13 @@
 //! The document model: what the parser rebuilds from the pasted text. Every value keeps its span.
+//! `approx` is the rounding-aware arithmetic that both the parser (placing amounts) and the rules
+//! (checking identities) use.
+pub mod approx;
 mod document;
 mod kind;
 mod table;
 mod three_public;
 
+pub use approx::Approx;
 pub use document::*;
 pub use kind::*;
 pub use table::*;

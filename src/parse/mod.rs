@@ -133,6 +133,25 @@ pub const P_AMBIGUOUS: &str = "P002";
 pub const P_UNALIGNED: &str = "P003";
 pub const P_UNCONFIRMED: &str = "P009";
 
+/// Name and severity of each code the parser reports itself. The parser does not import the rule
+/// registry; the rules in `rules::structure` declare the same, and `tests/rules.rs`
+/// (`parse_codes_agree_with_the_registry`) fails when the two differ.
+pub const PARSE_CODES: [(&str, &str, Severity); 4] = [
+    (P_NO_TABLES, "no-tables-found", Severity::Warning),
+    (P_AMBIGUOUS, "ambiguous-placement", Severity::Info),
+    (P_UNALIGNED, "unreadable-value", Severity::Info),
+    (P_UNCONFIRMED, "table-structure-unconfirmed", Severity::Info),
+];
+
+/// Name and severity of a parse-finding code.
+fn parse_rule(code: &str) -> (&'static str, Severity) {
+    PARSE_CODES
+        .iter()
+        .find(|(c, name, _)| *c == code || *name == code)
+        .map(|&(_, name, severity)| (name, severity))
+        .unwrap_or(("parse", Severity::Info))
+}
+
 #[derive(Default, Debug)]
 pub struct Diags(pub Vec<Finding>);
 
@@ -142,7 +161,7 @@ impl Diags {
     }
 
     pub fn push_at(&mut self, code: &'static str, primary: Location, message: String) {
-        let (name, severity) = crate::rules::registry::parse_rule(code);
+        let (name, severity) = parse_rule(code);
         self.0.push(Finding {
             id: 0,
             code,
@@ -157,9 +176,9 @@ impl Diags {
     }
 }
 
-/// Which severity a parse finding gets (looked up in the registry).
+/// Which severity a parse finding gets.
 pub fn parse_severity(code: &str) -> Severity {
-    crate::rules::registry::parse_rule(code).1
+    parse_rule(code).1
 }
 
 /// Remove white space, list markers (一、 (一) 1、 1. ①) and "其中：" from a row name.
@@ -185,6 +204,26 @@ pub fn normalized_name(name: &str) -> Cow<'_, str> {
         }
     }
     s
+}
+
+/// The marker style of an item name: "一、" → 1, "1、" → 2, "（一）" → 3, "(1)" → 4, none → 0.
+pub fn marker_style(name: &str) -> u8 {
+    // white space does not count (and is neither 、 nor .)
+    let mut chars = name.chars().filter(|c| !c.is_whitespace());
+    let first = chars.next().unwrap_or(' ');
+    if first == '(' || first == '（' {
+        if chars.next().is_some_and(|c| c.is_ascii_digit()) {
+            4
+        } else {
+            3
+        }
+    } else if "一二三四五六七八九十".contains(first) && name.contains('、') {
+        1
+    } else if first.is_ascii_digit() && (name.contains('、') || name.contains('.')) {
+        2
+    } else {
+        0
+    }
 }
 
 /// The name after its leading "其中：" and list markers.

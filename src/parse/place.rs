@@ -6,8 +6,8 @@
 //! between the remaining placements are marked uncertain; [`resolve_by_hierarchy`] then tries the
 //! parent = Σ children sums of a coded table to decide them. Nothing is guessed silently: what stays
 //! undecided is flagged on the row (`ambiguous`) and skipped by the rules.
+use crate::model::Approx;
 use crate::model::{ColKey, TableKind};
-use crate::rules::Approx;
 use rust_decimal::Decimal;
 
 /// An identity between columns of one row group: `cols[total] = Σ cols[parts]` (indices into the group).

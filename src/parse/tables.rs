@@ -7,10 +7,10 @@ use super::{
     dept_line, is_page_header, is_page_number, unit_in, Diags, P_AMBIGUOUS, P_UNALIGNED,
     P_UNCONFIRMED,
 };
+use crate::model::Approx;
 use crate::model::ThreePublicItem as Tp;
 use crate::model::*;
 use crate::report::Location;
-use crate::rules::Approx;
 use crate::text::fast::{self, contains, trim};
 use crate::text::Span;
 use std::borrow::Cow;
@@ -1441,7 +1441,7 @@ impl<'a, 's> Builder<'a, 's> {
                 } else if runs.last().is_none_or(|r| !r.1.is_empty())
                     || (sided
                         && !runs.is_empty()
-                        && crate::rules::sums::balance_mismatch::marker_style(t.text) != 0
+                        && crate::parse::marker_style(t.text) != 0
                         && super::normalize_name(t.text) != t.text)
                 {
                     runs.push((vec![*t], vec![]));

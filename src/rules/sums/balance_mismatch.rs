@@ -38,25 +38,8 @@ declare_rule! {
     pub RULE = S103 "balance-mismatch", Category::Sum, Severity::Error;
 }
 
-/// The marker style of an item name: "一、" → 1, "1、" → 2, "（一）" → 3, "(1)" → 4, none → 0.
-pub fn marker_style(name: &str) -> u8 {
-    // white space does not count (and is neither 、 nor .)
-    let mut chars = name.chars().filter(|c| !c.is_whitespace());
-    let first = chars.next().unwrap_or(' ');
-    if first == '(' || first == '（' {
-        if chars.next().is_some_and(|c| c.is_ascii_digit()) {
-            4
-        } else {
-            3
-        }
-    } else if "一二三四五六七八九十".contains(first) && name.contains('、') {
-        1
-    } else if first.is_ascii_digit() && (name.contains('、') || name.contains('.')) {
-        2
-    } else {
-        0
-    }
-}
+/// The marker style of an item name (the parser reads it too, so it lives beside `normalize_name`).
+pub use crate::parse::marker_style;
 
 fn is_total_name(n: &str) -> bool {
     n.contains("合计") || n.contains("总计")
