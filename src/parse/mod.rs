@@ -2,8 +2,9 @@
 //!
 //! Pipeline: [`lines`] splits the input losslessly; [`records`] groups lines into records (one table
 //! row or one paragraph line, in whichever of the text shapes the input has); [`tables`] finds tables
-//! and reads their headers and rows; [`place`] places values when empty cells vanished;
-//! [`narrative`] collects the amounts and percents of the 情况说明.
+//! and reads their headers, columns and rows (one file per stage); [`place`] places values when
+//! empty cells vanished; [`narrative`] collects the amounts and percents of the 情况说明. The parser
+//! imports nothing from `rules`.
 pub mod lines;
 pub mod narrative;
 pub mod number;
