@@ -1,4 +1,4 @@
-use super::{Table, TableKind, Unit};
+use super::{Claims, Table, TableKind, Unit};
 use crate::text::Span;
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -101,6 +101,8 @@ pub struct Document {
     pub tables: Vec<Table>,
     pub paragraphs: Vec<Paragraph>,
     pub toc: Vec<TocEntry>,
+    /// What the prose states (changes, lists, shares, leftovers).
+    pub claims: Claims,
     #[serde(skip)]
     pub captions: Vec<Caption>,
     /// Byte length of the input.

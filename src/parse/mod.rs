@@ -3,8 +3,9 @@
 //! Pipeline: [`lines`] splits the input losslessly; [`records`] groups lines into records (one table
 //! row or one paragraph line, in whichever of the text shapes the input has); [`tables`] finds tables
 //! and reads their headers, columns and rows (one file per stage); [`place`] places values when
-//! empty cells vanished; [`narrative`] collects the amounts and percents of the 情况说明. The parser
-//! imports nothing from `rules`.
+//! empty cells vanished; [`narrative`] collects the amounts and percents of the 情况说明, and
+//! [`claims`] turns its sentences into claims. The parser imports nothing from `rules`.
+pub mod claims;
 pub mod lines;
 pub mod narrative;
 pub mod number;
@@ -87,6 +88,7 @@ pub fn parse(src: &str) -> Parsed {
         doc.meta.unit = Some(if yuan > wan { Unit::Yuan } else { Unit::Wan });
     }
     doc.paragraphs = narrative::paragraphs(src, &lines, &out.table_lines);
+    doc.claims = claims::extract(src, &doc.paragraphs);
     // (a table whose amounts could not be read has its own note, P009)
     let has_data = doc
         .tables

@@ -32,6 +32,11 @@ pub static ALL: &[&RuleMeta] = &[
     &narrative::amount_mismatch::RULE,
     &narrative::change_mismatch::RULE,
     &narrative::change_vs_table::RULE,
+    &narrative::list_sum_mismatch::RULE,
+    &narrative::share_mismatch::RULE,
+    &narrative::direction_mismatch::RULE,
+    &narrative::template_leftover::RULE,
+    &narrative::year_self_comparison::RULE,
 ];
 
 pub fn by_code(code: &str) -> Option<&'static RuleMeta> {

@@ -292,6 +292,23 @@ pub(crate) fn check(ctx: &Ctx, out: &mut Sink) {
                 .min_by_key(|e| (e.value.convert(e.unit, unit).value - mv.value).abs())
                 .expect("non-empty");
             let tv = e.value.convert(e.unit, unit);
+            // "66.88" for 66.8868: truncated to the printed decimals, a convention (seed 004)
+            if truncates_to(tv.value, m.value, m.scale) {
+                out.checked(true, [Location::text(m.span), e.loc]);
+                out.report_as(
+                    Severity::Info,
+                    Location::text(m.span),
+                    format!(
+                        "文字中「{label}」{}{} 是表中 {}{} 按印刷位数截断（未四舍五入），不算错误",
+                        amt(m.value),
+                        unit.label(),
+                        tv.value.normalize(),
+                        unit.label()
+                    ),
+                )
+                .related(e.loc, "表中数");
+                continue;
+            }
             let f = out.report(
                 Location::text(m.span),
                 format!(
@@ -402,6 +419,20 @@ fn check_forms(doc: &Document, section: usize, dict: &[Entry], out: &mut Sink) {
             let e = cands[0];
             let tv = e.value.convert(e.unit, t.unit);
             let u = t.unit.label();
+            if truncates_to(tv.value, c.value, c.scale) {
+                out.report_as(
+                    Severity::Info,
+                    cell_loc(t, ri, 0),
+                    format!(
+                        "「{}」中「{label}」{}{u} 是表中 {}{u} 按印刷位数截断（未四舍五入），不算错误",
+                        t.label(),
+                        amt(c.value),
+                        tv.value.normalize()
+                    ),
+                )
+                .related(e.loc, "表中数");
+                continue;
+            }
             let f = out.report(
                 cell_loc(t, ri, 0),
                 format!(
@@ -416,4 +447,9 @@ fn check_forms(doc: &Document, section: usize, dict: &[Entry], out: &mut Sink) {
             f.related(e.loc, "表中数");
         }
     }
+}
+
+/// Is `printed` (with `scale` decimals) `exact` cut off after `scale` decimals (not rounded)?
+fn truncates_to(exact: rust_decimal::Decimal, printed: rust_decimal::Decimal, scale: u32) -> bool {
+    scale < 20 && exact != printed && exact.trunc_with_scale(scale) == printed
 }
