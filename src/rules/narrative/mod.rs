@@ -14,11 +14,16 @@ use crate::report::Location;
 use crate::rules::Approx;
 use rust_decimal::Decimal;
 
-/// A claim's number as an interval: money in 万元, counts and percents as printed.
+/// A claim's number as an interval: money in 万元 and percents with their printed rounding;
+/// counts (台, 人, 个) are exact, and so is a zero printed without decimals ("0万元": there is none).
 pub(crate) fn approx(q: &Quantity) -> Approx {
+    if q.value.is_zero() && q.scale == 0 {
+        return Approx::ZERO;
+    }
     let a = Approx::printed(q.value, q.scale);
     match q.measure {
         Measure::Money(u) => a.convert(u, Unit::Wan),
+        Measure::Count if q.scale == 0 => Approx::exact(q.value),
         _ => a,
     }
 }
