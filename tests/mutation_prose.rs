@@ -50,7 +50,7 @@ fn wan(q: &Quantity) -> Decimal {
 /// Half a unit of the last printed digit, in 万元 for money (the rounding the rules allow); a count
 /// or a zero printed without decimals is exact.
 fn half(q: &Quantity) -> Decimal {
-    if matches!(q.measure, Measure::Count) && q.scale == 0 || q.value.is_zero() && q.scale == 0 {
+    if q.scale == 0 && (matches!(q.measure, Measure::Count) || q.value.is_zero()) {
         return Decimal::ZERO;
     }
     let h = Decimal::new(5, q.scale + 1);
