@@ -111,7 +111,9 @@ fn claims_of_every_document() {
             .chain(c.shares.iter().map(|x| &x.share))
             .chain(c.lists.iter().flat_map(|l| l.parts.iter().map(|p| &p.q)))
         {
-            let t = src.get(q.span.range()).expect("claim span on char boundaries");
+            let t = src
+                .get(q.span.range())
+                .expect("claim span on char boundaries");
             assert!(
                 t.starts_with(|ch: char| ch.is_ascii_digit() || ch == '-'),
                 "{}: claim number span {:?} is {t:?}",

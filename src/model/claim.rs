@@ -120,6 +120,9 @@ pub struct ListClaim {
     /// The text says the parts are the whole (包括 / 由…组成, or a standard complete split such
     /// as 基本支出 + 项目支出); a plain 其中 list may be partial.
     pub complete: bool,
+    /// The list is marked off as an enumeration ("其中：" with a colon, or complete): where its
+    /// parts end is printed, not guessed.
+    pub explicit: bool,
 }
 
 /// "A a万元，占 X 的 s%": a share of a whole.

@@ -17,13 +17,14 @@ use clean::Clean;
 use scan::{events, Ev, ListWord, Num};
 
 /// The budget concepts a label can name, most specific first.
-const CONCEPTS: [(&str, &str); 33] = [
+const CONCEPTS: [(&str, &str); 34] = [
     ("因公出国", "因公出国（境）费"),
     ("出国（境）", "因公出国（境）费"),
     ("购置及运行", "公务用车购置及运行费"),
     ("公务用车运行", "公务用车运行维护费"),
     ("车辆运行", "公务用车运行维护费"),
     ("运行维护费", "公务用车运行维护费"),
+    ("运维费", "公务用车运行维护费"),
     ("公务用车购置", "公务用车购置费"),
     ("车辆购置", "公务用车购置费"),
     ("公务用车", "公务用车购置及运行费"),
@@ -51,6 +52,20 @@ const CONCEPTS: [(&str, &str); 33] = [
     ("支出", "支出"),
     ("固定资产", "固定资产"),
     ("资产", "资产"),
+];
+
+/// Concepts that are parts of another (a list naming both counts only the parent).
+const PARENTS: [(&str, &[&str]); 4] = [
+    ("基本支出", &["人员经费", "公用经费"]),
+    (
+        "三公经费",
+        &["因公出国（境）费", "公务用车购置及运行费", "公务接待费"],
+    ),
+    (
+        "公务用车购置及运行费",
+        &["公务用车购置费", "公务用车运行维护费"],
+    ),
+    ("财政拨款", &["一般公共预算", "政府性基金", "国有资本经营"]),
 ];
 
 pub fn concept(label: &str) -> Option<&'static str> {
@@ -123,6 +138,17 @@ fn sentences(t: &str) -> Vec<(usize, usize)> {
 fn trim_label(s: &str) -> String {
     let mut s =
         s.trim_matches(|c: char| c.is_ascii_punctuation() || "，。；：、“”\"（）".contains(c));
+    // a list number left in front ("二）", "1)", "3、")
+    let number = s
+        .char_indices()
+        .take_while(|(_, c)| c.is_ascii_digit() || "一二三四五六七八九十".contains(*c))
+        .last()
+        .map(|(i, c)| i + c.len_utf8());
+    if let Some(end) = number {
+        if let Some(rest) = s[end..].strip_prefix(['）', ')', '、', '.', '．']) {
+            s = rest;
+        }
+    }
     loop {
         let before = s;
         for p in ["其中", "另外", "以及", "和", "及", "含"] {
@@ -316,6 +342,16 @@ fn finish_list(
         l.parts
             .retain(|p| !matches!(p.concept, Some("会议费" | "培训费")));
     }
+    // a part and its own parts listed side by side ("基本支出700万元，人员经费500万元，公用经费
+    // 200万元，项目支出300万元"): only the part counts
+    let concepts: Vec<_> = l.parts.iter().filter_map(|p| p.concept).collect();
+    l.parts.retain(|p| {
+        !p.concept.is_some_and(|c| {
+            PARENTS
+                .iter()
+                .any(|(parent, kids)| kids.contains(&c) && concepts.contains(parent))
+        })
+    });
     if l.changes || l.parts.is_empty() {
         return;
     }
@@ -336,7 +372,9 @@ fn finish_list(
             ListWord::MainlyIncluding => false,
             ListWord::Of => standard,
         };
+    let colon = l.colon;
     st.claims.lists.push(ListClaim {
+        explicit: colon || complete,
         sentence,
         keyword: Word {
             span: c.span(sa + l.at.0, sa + l.at.1),
@@ -654,7 +692,10 @@ fn sentence(
                 }
             }
         }
-        label_from = e.b;
+        // a bracket inside a label does not end it ("因公出国（境）费")
+        if !matches!(e.ev, Ev::Open | Ev::Close) {
+            label_from = e.b;
+        }
     }
     finish_change(open.take(), span, c, sa, st);
     while let Some(l) = lists.pop() {

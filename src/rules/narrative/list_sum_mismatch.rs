@@ -12,7 +12,8 @@ declare_rule! {
     /// “总数 T，其中/包括 A a、B b ……”这类句子：列出的分项之和不能大于总数（“其中”的一个分项也不能大于总数），
     /// 金额和数量（台、辆、个）都核对。文字说列举完整时（“包括 …”，或基本支出 + 项目支出、人员经费 + 公用经费
     /// 这类完整拆分），分项之和还必须等于总数。“其中”只列一部分、“主要包括”、以“等”结尾的列举，不要求相等。
-    /// 按印刷精度比较（每个数 ±半个末位）。
+    /// 按印刷精度比较（每个数 ±半个末位；数量和印作“0”的零是精确的）。同时列出某项和它的下级（基本支出与
+    /// 人员经费、公用经费）时只算上级。列举没有用“其中：”标明、又有多个分项时，分项可能读过了头，结论为警告。
     /// ## 为什么重要
     /// 分项大于总数，说明总数或分项至少有一个印错；读者无从判断哪个可信。
     /// ## 示例
@@ -114,7 +115,13 @@ pub(crate) fn check(ctx: &Ctx, out: &mut Sink) {
         } else {
             message
         };
-        let f = out.report(loc(&l.whole.q), message);
+        // several parts of a list whose end is not marked may run past it: a warning
+        let sev = if l.parts.len() == 1 || l.explicit {
+            Severity::Error
+        } else {
+            Severity::Warning
+        };
+        let f = out.report_as(sev, loc(&l.whole.q), message);
         f.amounts(sum.value, whole.value);
         for p in &l.parts {
             f.related(loc(&p.q), format!("分项 {}", p.label));
