@@ -155,7 +155,8 @@ fn targets(report: &budgetlint::report::Report) -> Vec<(Quantity, Option<Decimal
         out.extend(c.delta.iter().map(|d| (d.clone(), tol)));
         out.extend(c.rate.iter().map(|r| (r.clone(), None)));
     }
-    for s in &claims.shares {
+    // a share whose whole was found (the sum-to-100 % check of the others is not about one number)
+    for s in claims.shares.iter().filter(|s| s.whole.is_some()) {
         out.push((s.share.clone(), None));
     }
     for l in &claims.lists {

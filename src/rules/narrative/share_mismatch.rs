@@ -4,6 +4,7 @@ use crate::render::amount::pct;
 use crate::render::amt;
 use crate::report::Severity;
 use crate::rules::{Category, Ctx, Sink};
+use rust_decimal::Decimal;
 
 declare_rule! {
     /// 占比算错
@@ -11,6 +12,7 @@ declare_rule! {
     /// ## 检查内容
     /// “A a万元，占 X 的 s%”：s = a ÷ X。X 取文字在前面给出的总数：同一个“其中”列举的总数，或前文标签
     /// 说到同一事物的金额（“占固定资产总额的” → “固定资产总量为 4295.98万元”）。找不到总数时不核对。
+    /// 同一句里说明同一总数（没找到总数）的各项占比，合计不能超过 100%（每项允许半个末位的舍入），否则给警告。
     /// “执行数 Y，完成（年初/全年）预算的 s%”同样核对：s = Y ÷ 同一句里的预算数。
     /// 百分数按印刷精度比较，四舍五入和截断都不算错。
     /// ## 为什么重要
@@ -26,6 +28,7 @@ declare_rule! {
 }
 
 pub(crate) fn check(ctx: &Ctx, out: &mut Sink) {
+    shares_over_100(ctx, out);
     for s in &ctx.doc.claims.shares {
         let Some(whole) = s.whole.as_ref() else {
             out.skip(
@@ -64,5 +67,51 @@ pub(crate) fn check(ctx: &Ctx, out: &mut Sink) {
         f.amounts(m, s.share.value)
             .related(loc(&s.part.q), "分项")
             .related(loc(&whole.q), "总数");
+    }
+}
+
+/// Shares of one whole printed in one sentence (same words for the whole, no whole found) must not
+/// add to more than 100 % beyond the rounding of each; truncation only lowers them.
+fn shares_over_100(ctx: &Ctx, out: &mut Sink) {
+    let shares = &ctx.doc.claims.shares;
+    let mut i = 0;
+    while i < shares.len() {
+        let s = &shares[i];
+        let mut j = i + 1;
+        while j < shares.len()
+            && shares[j].sentence == s.sentence
+            && shares[j].whole_name == s.whole_name
+            && shares[j].completion == s.completion
+        {
+            j += 1;
+        }
+        let group = &shares[i..j];
+        i = j;
+        if s.completion || group.len() < 2 || s.whole.is_some() {
+            continue;
+        }
+        let sum: Decimal = group.iter().map(|x| x.share.value).sum();
+        let tol: Decimal = group.iter().map(|x| approx(&x.share).half).sum();
+        let hundred = Decimal::from(100);
+        let held = sum <= hundred + tol;
+        out.checked(held, group.iter().map(|x| loc(&x.share)));
+        if held {
+            continue;
+        }
+        let terms: Vec<String> = group.iter().map(|x| pct(x.share.value)).collect();
+        let last = group.last().expect("two or more");
+        let f = out.report_as(
+            crate::report::Severity::Warning,
+            loc(&last.share),
+            format!(
+                "同一总数的各项占比 {} 合计 {}，超过 100%",
+                terms.join(" + "),
+                pct(sum)
+            ),
+        );
+        f.amounts(hundred, sum);
+        for x in &group[..group.len() - 1] {
+            f.related(loc(&x.share), format!("占比 {}", x.part.label));
+        }
     }
 }
