@@ -68,6 +68,12 @@ const PARENTS: [(&str, &[&str]); 4] = [
     ("财政拨款", &["一般公共预算", "政府性基金", "国有资本经营"]),
 ];
 
+/// The amount with the concept its label names.
+fn named(mut l: Labeled) -> Labeled {
+    l.concept = concept(&l.label);
+    l
+}
+
 pub fn concept(label: &str) -> Option<&'static str> {
     CONCEPTS
         .iter()
@@ -235,16 +241,24 @@ impl State {
             core = core.strip_suffix(s).unwrap_or(core);
         }
         let chars: Vec<char> = core.chars().collect();
-        for len in (4..=chars.len()).rev() {
-            let key: String = chars[chars.len() - len..].iter().collect();
-            if let Some(l) = self.levels.iter().rev().find(|l| {
+        // (the subject is named nearby: the last 40 amounts are enough, and keep this linear)
+        let recent: Vec<&Labeled> = self.levels[self.levels.len().saturating_sub(40)..]
+            .iter()
+            .filter(|l| {
                 l.q.is_money()
-                    && l.label.contains(&key)
+                    && !l.label.is_empty()
                     && !["比", "较", "增", "减", "下降"]
                         .iter()
                         .any(|w| l.label.contains(w))
-            }) {
-                return Some(l.clone());
+            })
+            .collect();
+        if recent.is_empty() {
+            return None;
+        }
+        for len in (4..=chars.len().min(12)).rev() {
+            let key: String = chars[chars.len() - len..].iter().collect();
+            if let Some(l) = recent.iter().rev().find(|l| l.label.contains(&key)) {
+                return Some((*l).clone());
             }
         }
         None
@@ -311,6 +325,7 @@ fn finish_change(
             None => (None, None),
         },
     };
+    let current = current.map(named);
     let concept = concept(&o.subject).or(current.as_ref().and_then(|l| l.concept));
     st.claims.changes.push(ChangeClaim {
         sentence,
@@ -337,6 +352,8 @@ fn finish_list(
     st: &mut State,
 ) {
     let mut l = l;
+    l.whole = named(l.whole);
+    l.parts = l.parts.into_iter().map(named).collect();
     // 会议费 and 培训费 are printed beside the 三公 total, not inside it (corpus 14)
     if l.whole.concept == Some("三公经费") {
         l.parts
@@ -623,8 +640,8 @@ fn sentence(
                                 };
                                 st.claims.shares.push(ShareClaim {
                                     sentence: span,
-                                    whole,
-                                    part,
+                                    whole: whole.map(named),
+                                    part: named(part),
                                     whole_name: name,
                                     share: q(n),
                                     completion,
@@ -671,7 +688,8 @@ fn sentence(
                             finish_change(open.take(), span, c, sa, st);
                             let label = trim_label(&t[label_from..n.a]);
                             let l = Labeled {
-                                concept: concept(&label),
+                                // (named when the amount enters a claim: most never do)
+                                concept: None,
                                 label,
                                 q: q(n),
                             };

@@ -231,6 +231,9 @@ fn number_at(t: &str, i: usize) -> Option<Num> {
     })
 }
 
+/// The first characters of every word `events` looks for.
+const FIRST: &str = "同相比较与基增变持上提减下降节压缩占主其包原用完（(【[）)】]，,、；;：:";
+
 /// "完成年初预算的", "完成全年预算", "完成预算的": the length of the words.
 fn completion(rest: &str) -> Option<usize> {
     let after = rest.strip_prefix("完成")?;
@@ -275,6 +278,11 @@ pub fn events(t: &str) -> Vec<Event> {
             continue;
         }
         let c = rest.chars().next().unwrap_or(' ');
+        // most characters start no word: skip them without trying every word
+        if !FIRST.contains(c) {
+            i += c.len_utf8();
+            continue;
+        }
         let (ev, len) = if let Some(j) = comparator(t, i) {
             (Some(Ev::Cmp), j - i)
         } else if let Some((w, d)) = VERBS.iter().find(|(w, _)| rest.starts_with(w)) {
