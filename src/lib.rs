@@ -22,7 +22,19 @@ pub fn check(src: &str) -> Report {
     check_with(src, &rules::Config::default())
 }
 
+/// The rules read the normalised text the parser read (`text::normalize`); the report's spans
+/// are then mapped back to `src`.
 pub fn check_with(src: &str, config: &rules::Config) -> Report {
-    let parsed = parse::parse(src);
-    rules::run(parsed.doc, parsed.findings, src, config)
+    if src.len() > parse::MAX_INPUT {
+        let parsed = parse::parse_text(src);
+        return rules::run(parsed.doc, parsed.findings, src, config);
+    }
+    let norm = text::normalize::normalize(src);
+    let parsed = parse::parse_text(&norm.text);
+    let mut report = rules::run(parsed.doc, parsed.findings, &norm.text, config);
+    if !norm.map.is_identity() {
+        report.remap_spans(&|s| norm.map.span(s));
+        report.doc.len = src.len() as u32;
+    }
+    report
 }

@@ -48,16 +48,16 @@ use budgetlint::parse::parse;
 use budgetlint::render::text::describe;
 use budgetlint::report::{Finding, Report, Severity};
 use budgetlint::rules::registry::ALL;
-use budgetlint::rules::{self, Config};
+use budgetlint::rules::Config;
 use budgetlint::text::{LineIndex, Span};
 use std::collections::BTreeMap;
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
 
 /// `has-rows:` fragments over the whole corpus that match a read table with rows, as of the last
-/// raise (154 of 251; 111 before the positioned reader). Reading may only get better: raise it to the `TOTAL` line of
+/// raise (162 of 251; 154 before the text was normalised, 111 before the positioned reader). Reading may only get better: raise it to the `TOTAL` line of
 /// the snapshot when that goes up.
-const MATCHED_FLOOR: usize = 154;
+const MATCHED_FLOOR: usize = 162;
 
 const SECTIONS: [&str; 5] = [
     "## Tables with numbers",
@@ -170,11 +170,11 @@ fn quoted(src: &str, span: Span) -> String {
         .replace(['\n', '\t'], " ")
 }
 
-/// The full check, as the CLI runs it, plus the parsed tables before the rules ran.
+/// The full check, as the CLI runs it (the rules read the normalised text, the report's spans
+/// point into `src`), plus the parsed tables before the rules ran.
 fn check(src: &str) -> (Vec<budgetlint::model::Table>, Report) {
-    let parsed = parse(src);
-    let tables = parsed.doc.tables.clone();
-    let report = rules::run(parsed.doc, parsed.findings, src, &Config::default());
+    let tables = parse(src).doc.tables;
+    let report = budgetlint::check_with(src, &Config::default());
     (tables, report)
 }
 

@@ -169,7 +169,55 @@ pub struct Claims {
     pub leftovers: Vec<Leftover>,
 }
 
+impl Labeled {
+    fn remap(&mut self, f: &impl Fn(Span) -> Span) {
+        self.q.span = f(self.q.span);
+    }
+}
+
 impl Claims {
+    /// Map every span through `f` (normalised text → original bytes, `text::normalize`).
+    pub fn remap_spans(&mut self, f: &impl Fn(Span) -> Span) {
+        for c in &mut self.changes {
+            c.sentence = f(c.sentence);
+            c.comparator = f(c.comparator);
+            if let Some(l) = c.current.as_mut() {
+                l.remap(f);
+            }
+            for q in [&mut c.prior, &mut c.delta, &mut c.rate]
+                .into_iter()
+                .flatten()
+            {
+                q.span = f(q.span);
+            }
+            for w in [&mut c.direction, &mut c.rate_direction]
+                .into_iter()
+                .flatten()
+            {
+                w.span = f(w.span);
+            }
+        }
+        for l in &mut self.lists {
+            l.sentence = f(l.sentence);
+            l.keyword.span = f(l.keyword.span);
+            l.whole.remap(f);
+            for p in &mut l.parts {
+                p.remap(f);
+            }
+        }
+        for s in &mut self.shares {
+            s.sentence = f(s.sentence);
+            s.part.remap(f);
+            s.share.span = f(s.share.span);
+            if let Some(w) = s.whole.as_mut() {
+                w.remap(f);
+            }
+        }
+        for l in &mut self.leftovers {
+            l.span = f(l.span);
+        }
+    }
+
     pub fn is_empty(&self) -> bool {
         self.changes.is_empty()
             && self.lists.is_empty()

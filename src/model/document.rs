@@ -110,6 +110,34 @@ pub struct Document {
 }
 
 impl Document {
+    /// Map every span (sections, tables, rows, cells, codes, notes, paragraphs, mentions, table
+    /// references, 目录 entries, captions, claims) through `f`: from the normalised text the parser read
+    /// back to the original input (`text::normalize`).
+    pub fn remap_spans(&mut self, f: &impl Fn(Span) -> Span) {
+        for s in &mut self.sections {
+            s.span = f(s.span);
+        }
+        for t in &mut self.tables {
+            t.remap_spans(f);
+        }
+        for p in &mut self.paragraphs {
+            p.span = f(p.span);
+            for m in &mut p.mentions {
+                m.span = f(m.span);
+            }
+            for r in &mut p.refs {
+                r.span = f(r.span);
+            }
+        }
+        for e in &mut self.toc {
+            e.span = f(e.span);
+        }
+        for c in &mut self.captions {
+            c.span = f(c.span);
+        }
+        self.claims.remap_spans(f);
+    }
+
     pub fn tables_of(&self, kind: TableKind) -> impl Iterator<Item = &Table> {
         self.tables.iter().filter(move |t| t.kind == kind)
     }

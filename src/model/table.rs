@@ -14,6 +14,10 @@ pub enum Unit {
     Wan,
     #[serde(rename = "元")]
     Yuan,
+    /// 亿元, in sentences (“财政拨款收支总预算1378亿元”, corpus 06): a value printed as 1.23亿元
+    /// stands for ±0.005亿元 = ±50万元, which converting keeps.
+    #[serde(rename = "亿元")]
+    Yi,
 }
 
 impl Unit {
@@ -21,6 +25,7 @@ impl Unit {
         match self {
             Unit::Wan => "万元",
             Unit::Yuan => "元",
+            Unit::Yi => "亿元",
         }
     }
 
@@ -29,6 +34,7 @@ impl Unit {
         match self {
             Unit::Wan => Decimal::from(10_000),
             Unit::Yuan => Decimal::ONE,
+            Unit::Yi => Decimal::from(100_000_000),
         }
     }
 }
@@ -180,6 +186,25 @@ pub struct Table {
 }
 
 impl Table {
+    /// Map every span of the table (title, rows, names, codes, cells, notes) through `f`.
+    pub fn remap_spans(&mut self, f: &impl Fn(Span) -> Span) {
+        self.title_span = f(self.title_span);
+        self.span = f(self.span);
+        for r in &mut self.rows {
+            r.span = f(r.span);
+            r.name_span = f(r.name_span);
+            for code in [&mut r.code, &mut r.econ_code].into_iter().flatten() {
+                code.span = f(code.span);
+            }
+            for c in r.cells.iter_mut().flatten() {
+                c.span = f(c.span);
+            }
+        }
+        for n in &mut self.notes {
+            n.span = f(n.span);
+        }
+    }
+
     /// The first column with this key (in a group).
     pub fn col(&self, key: ColKey) -> Option<ColIdx> {
         self.columns.iter().position(|c| c.key == key)

@@ -17,6 +17,7 @@ pub mod tables;
 use crate::model::{Document, Meta, Section, SectionKind, Unit};
 use crate::report::{Finding, Location, Severity};
 use crate::text::fast::{contains, find, has_white_space, trim};
+use crate::text::normalize::normalize;
 use crate::text::Span;
 use std::borrow::Cow;
 
@@ -30,7 +31,35 @@ pub struct Parsed {
 /// Inputs larger than this are refused with a finding (nothing is parsed, nothing is lost).
 pub const MAX_INPUT: usize = 64 * 1024 * 1024;
 
+/// Read a pasted text. The text is normalised first (`text::normalize`: full-width digits,
+/// Traditional characters, pinyin, decimals split from their integer part); every span of the
+/// result points into `src` itself.
 pub fn parse(src: &str) -> Parsed {
+    if src.len() > MAX_INPUT {
+        return parse_text(src);
+    }
+    let norm = normalize(src);
+    let mut parsed = parse_text(&norm.text);
+    if !norm.map.is_identity() {
+        parsed.remap_spans(&|s| norm.map.span(s));
+        parsed.doc.len = src.len() as u32;
+    }
+    parsed
+}
+
+impl Parsed {
+    /// Map every span of the model and of the findings through `f`.
+    pub fn remap_spans(&mut self, f: &impl Fn(Span) -> Span) {
+        self.doc.remap_spans(f);
+        for x in &mut self.findings {
+            x.remap_spans(f);
+        }
+    }
+}
+
+/// [`parse`] without normalising: spans point into `src`, which is read as it is (the checker
+/// parses the normalised text with this, runs the rules on it, and maps the report back).
+pub fn parse_text(src: &str) -> Parsed {
     let mut diags = Diags::default();
     let mut doc = Document {
         len: src.len() as u32,

@@ -134,7 +134,8 @@ fn table_between(in_table: &[bool], a: usize, b: usize) -> bool {
         .any(|x| *x)
 }
 
-/// Amounts followed by 万元/元 and percents in a line of text.
+/// Amounts followed by 亿元/万元/元 (also spaced out, “579.89 万 元”: corpus 32) and percents in
+/// a line of text.
 pub fn mentions(_src: &str, at: usize, text: &str, next: &str) -> Vec<Mention> {
     let mut out = Vec::new();
     let b = text.as_bytes();
@@ -163,8 +164,10 @@ pub fn mentions(_src: &str, at: usize, text: &str, next: &str) -> Vec<Mention> {
         }
         let neg = i > 0 && (b[i - 1] == b'-');
         let start = if neg { i - 1 } else { i };
-        let kind = if after.starts_with("万元") {
+        let kind = if after.starts_with("万元") || after.starts_with("万 元") {
             Some(MentionKind::Amount(Unit::Wan))
+        } else if after.starts_with("亿元") || after.starts_with("亿 元") {
+            Some(MentionKind::Amount(Unit::Yi))
         } else if after.starts_with('元') {
             Some(MentionKind::Amount(Unit::Yuan))
         } else if after.starts_with('%') || after.starts_with('％') {
@@ -287,5 +290,22 @@ mod tests {
         assert_eq!(m[0].span.slice(t), "7,895.93");
         assert_eq!(m[1].kind, MentionKind::Percent);
         assert_eq!(m[2].value.to_string(), "35.97");
+    }
+
+    #[test]
+    fn yi_yuan_and_spaced_units() {
+        // corpus 06 (亿元, after normalisation) and corpus 32 (万 元 spaced out by the PDF text)
+        let t = "财政拨款收支总预算1378亿元，政府性基金预算支出 579.89 万 元，1.5 亿 元";
+        let m = mentions(t, 0, t, "");
+        let got: Vec<(&str, MentionKind)> = m.iter().map(|x| (x.span.slice(t), x.kind)).collect();
+        assert_eq!(
+            got,
+            [
+                ("1378", MentionKind::Amount(Unit::Yi)),
+                ("579.89", MentionKind::Amount(Unit::Wan)),
+                ("1.5", MentionKind::Amount(Unit::Yi)),
+            ]
+        );
+        assert_eq!(m[0].scale, 0);
     }
 }

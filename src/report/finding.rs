@@ -83,6 +83,14 @@ pub struct Finding {
 }
 
 impl Finding {
+    /// Map the primary and every related span through `f`.
+    pub fn remap_spans(&mut self, f: &impl Fn(Span) -> Span) {
+        self.primary.span = f(self.primary.span);
+        for r in &mut self.related {
+            r.loc.span = f(r.loc.span);
+        }
+    }
+
     /// All locations: primary first.
     pub fn locations(&self) -> impl Iterator<Item = &Location> {
         std::iter::once(&self.primary).chain(self.related.iter().map(|r| &r.loc))

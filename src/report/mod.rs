@@ -48,6 +48,21 @@ impl Report {
         self.count(Severity::Error) > 0
     }
 
+    /// Map every span (the document, the findings, the checks' numbers) through `f`, from the
+    /// normalised text that was read back to the original input, and sort the findings again.
+    pub fn remap_spans(&mut self, f: &impl Fn(crate::text::Span) -> crate::text::Span) {
+        self.doc.remap_spans(f);
+        for x in &mut self.findings {
+            x.remap_spans(f);
+        }
+        for c in &mut self.checks {
+            for l in &mut c.locs {
+                l.span = f(l.span);
+            }
+        }
+        self.normalize();
+    }
+
     /// Sort by primary span start, then code; drop exact duplicates.
     pub fn normalize(&mut self) {
         self.findings.sort_by(|a, b| {

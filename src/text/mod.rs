@@ -1,6 +1,8 @@
-//! Byte spans into the original input and conversions for rendering.
+//! Byte spans into the original input, conversions for rendering, and the normalisation of the
+//! input before reading.
 pub mod fast;
 mod line_index;
+pub mod normalize;
 mod span;
 
 pub use line_index::{utf16_offset, LineIndex};

@@ -193,6 +193,8 @@ fn number_at(t: &str, i: usize) -> Option<Num> {
     let rest = &t[j..];
     let (measure, word, ulen) = if rest.starts_with("万元") {
         (Measure::Money(Unit::Wan), None, "万元".len())
+    } else if rest.starts_with("亿元") {
+        (Measure::Money(Unit::Yi), None, "亿元".len())
     } else if rest.starts_with('元') {
         (Measure::Money(Unit::Yuan), None, '元'.len_utf8())
     } else if rest.starts_with('%') {

@@ -496,28 +496,99 @@ fn columns(data: &[&(usize, Vec<Run>)]) -> Vec<Col> {
 }
 
 /// Where each column of a later page lands among the table's columns: name columns and amount
-/// columns each in their order (a page holding fewer amount columns fills the first ones: the
-/// 合计 column is the one a row never leaves empty). `None` when the page has more of either.
+/// columns each in their order. A page holding fewer amount columns (its empty ones have no
+/// anchor) fills the ones whose positions fit its own best: `pdftotext` lays every page out anew,
+/// so a page's positions are the table's scaled and shifted (corpus 32, whose second pages are
+/// narrower and hold no 政府性基金 or 公用经费 amount); with fewer than three amount columns to
+/// fit, or a tie, the first ones (the 合计 column is the one a row never leaves empty). `None`
+/// when the page has more of either.
 fn map_columns(own: &[Col], table: &[Col]) -> Option<Vec<usize>> {
-    let of = |amount: bool| -> Vec<usize> {
-        (0..table.len())
-            .filter(|&k| table[k].amount == amount)
+    let of = |cols: &[Col], amount: bool| -> Vec<usize> {
+        (0..cols.len())
+            .filter(|&k| cols[k].amount == amount)
             .collect()
     };
-    let (names, amounts) = (of(false), of(true));
+    let (names, amounts) = (of(table, false), of(table, true));
+    let own_amounts = of(own, true);
+    let centre = |c: &Col| f64::from(c.lo + c.hi) / 2.0;
+    let xs: Vec<f64> = own_amounts.iter().map(|&k| centre(&own[k])).collect();
+    let ys: Vec<f64> = amounts.iter().map(|&k| centre(&table[k])).collect();
+    let picked = fitted(&xs, &ys);
     let (mut n, mut a) = (0, 0);
     own.iter()
         .map(|c| {
-            let (list, k) = if c.amount {
-                (&amounts, &mut a)
+            if c.amount {
+                let to = picked.get(a).and_then(|&k| amounts.get(k)).copied();
+                a += 1;
+                to
             } else {
-                (&names, &mut n)
-            };
-            let to = list.get(*k).copied();
-            *k += 1;
-            to
+                let to = names.get(n).copied();
+                n += 1;
+                to
+            }
         })
         .collect()
+}
+
+/// The increasing choice of `ys` (by index) that positions `xs` map onto best under a scale and
+/// a shift (least squares); the first ones when there are fewer than three to fit, no better
+/// choice, or too many to try. Empty when `xs` outnumbers `ys`.
+fn fitted(xs: &[f64], ys: &[f64]) -> Vec<usize> {
+    let (k, n) = (xs.len(), ys.len());
+    if k > n {
+        return Vec::new();
+    }
+    let first: Vec<usize> = (0..k).collect();
+    if k < 3 || k == n || choose(n, k) > 5000 {
+        return first;
+    }
+    // residual of the best line y = a·x + b through the pairs, with a scale near one
+    let residual = |pick: &[usize]| -> f64 {
+        let m = k as f64;
+        let (mx, my) = (
+            xs.iter().sum::<f64>() / m,
+            pick.iter().map(|&j| ys[j]).sum::<f64>() / m,
+        );
+        let sxx: f64 = xs.iter().map(|x| (x - mx) * (x - mx)).sum();
+        let sxy: f64 = xs
+            .iter()
+            .zip(pick)
+            .map(|(x, &j)| (x - mx) * (ys[j] - my))
+            .sum();
+        if sxx <= 0.0 {
+            return f64::INFINITY;
+        }
+        let a = sxy / sxx;
+        if !(0.5..=2.0).contains(&a) {
+            return f64::INFINITY;
+        }
+        xs.iter()
+            .zip(pick)
+            .map(|(x, &j)| {
+                let d = ys[j] - (a * (x - mx) + my);
+                d * d
+            })
+            .sum()
+    };
+    let mut best = (residual(&first), first.clone());
+    let mut pick = first;
+    // the next increasing choice after `pick`, in lexicographic order
+    while let Some(i) = (0..k).rev().find(|&i| pick[i] < n - k + i) {
+        pick[i] += 1;
+        for j in i + 1..k {
+            pick[j] = pick[j - 1] + 1;
+        }
+        let r = residual(&pick);
+        // (a strictly better fit only, by a margin: jitter of a column or so must not move a page)
+        if r + 1.0 < best.0 {
+            best = (r, pick.clone());
+        }
+    }
+    best.1
+}
+
+fn choose(n: usize, k: usize) -> usize {
+    (0..k).fold(1usize, |c, i| c.saturating_mul(n - i) / (i + 1))
 }
 
 /// The column a run that anchors nowhere belongs to: the one its extent overlaps most, else the
