@@ -766,7 +766,13 @@ fn leftovers(c: &Clean, out: &mut Vec<Leftover>) {
             }
         }
     }
-    for w in ["原因是", "原因为", "原因：", "原因:", "主要用于"] {
+    // (each test only where its words can be: this runs on every item of the prose)
+    let reasons = if t.contains("原因") || t.contains("主要用于") {
+        &["原因是", "原因为", "原因：", "原因:", "主要用于"][..]
+    } else {
+        &[][..]
+    };
+    for w in reasons {
         for (i, _) in t.match_indices(w) {
             let rest = &t[i + w.len()..];
             if rest.is_empty() || rest.starts_with('。') || rest.starts_with("：。") {
@@ -778,6 +784,7 @@ fn leftovers(c: &Clean, out: &mut Vec<Leftover>) {
             }
         }
     }
+    let brackets = t.contains(['（', '(', '/']);
     for w in [
         "增加（减少）",
         "减少（增加）",
@@ -791,12 +798,20 @@ fn leftovers(c: &Clean, out: &mut Vec<Leftover>) {
         "增长/下降",
         "增（减）",
         "上升（下降）",
-    ] {
+    ]
+    .into_iter()
+    .filter(|_| brackets)
+    {
         for (i, _) in t.match_indices(w) {
             push(i, i + w.len(), LeftoverKind::BothAlternatives);
         }
     }
-    for w in ["。。", "，。", "，，", "；。", "、。", "。，"] {
+    let doubled = t.contains("。。") || t.contains("，。") || t.contains("，，");
+    let doubled = doubled || t.contains("；。") || t.contains("、。") || t.contains("。，");
+    for w in ["。。", "，。", "，，", "；。", "、。", "。，"]
+        .into_iter()
+        .filter(|_| doubled)
+    {
         for (i, _) in t.match_indices(w) {
             // printed side by side (not two lines of a table that ended with 。)
             if !t[i + w.len()..].starts_with('。') && c.span(i, i + w.len()).len() == w.len() {

@@ -233,8 +233,51 @@ fn number_at(t: &str, i: usize) -> Option<Num> {
     })
 }
 
-/// The first characters of every word `events` looks for.
-const FIRST: &str = "同相比较与基增变持上提减下降节压缩占主其包原用完（(【[）)】]，,、；;：:";
+/// Does a word `events` looks for start with this character? (A `match`: this runs on every
+/// character of the prose.)
+fn starts_a_word(c: char) -> bool {
+    matches!(
+        c,
+        '同' | '相'
+            | '比'
+            | '较'
+            | '与'
+            | '基'
+            | '增'
+            | '变'
+            | '持'
+            | '上'
+            | '提'
+            | '减'
+            | '下'
+            | '降'
+            | '节'
+            | '压'
+            | '缩'
+            | '占'
+            | '主'
+            | '其'
+            | '包'
+            | '原'
+            | '用'
+            | '完'
+            | '（'
+            | '('
+            | '【'
+            | '['
+            | '）'
+            | ')'
+            | '】'
+            | ']'
+            | '，'
+            | ','
+            | '、'
+            | '；'
+            | ';'
+            | '：'
+            | ':'
+    )
+}
 
 /// "完成年初预算的", "完成全年预算", "完成预算的": the length of the words.
 fn completion(rest: &str) -> Option<usize> {
@@ -281,7 +324,7 @@ pub fn events(t: &str) -> Vec<Event> {
         }
         let c = rest.chars().next().unwrap_or(' ');
         // most characters start no word: skip them without trying every word
-        if !FIRST.contains(c) {
+        if !starts_a_word(c) {
             i += c.len_utf8();
             continue;
         }
