@@ -97,7 +97,7 @@ fn entries(ctx: &Ctx, section: usize) -> Vec<Entry> {
     out
 }
 
-const VERBS: [&str; 4] = ["增加", "减少", "增长", "下降"];
+const VERBS: [&str; 5] = ["增加", "减少", "增长", "下降", "降低"];
 
 /// "较上年增加" / "比上年减少" / "同比增长" right before the amount (same clause).
 fn change_verb(before: &str) -> Option<bool> {
@@ -115,7 +115,7 @@ fn change_verb(before: &str) -> Option<bool> {
         .iter()
         .filter_map(|v| clause.rfind(v).map(|i| (i, *v)))
         .max_by_key(|x| x.0)?;
-    Some(v.1 == "减少" || v.1 == "下降")
+    Some(v.1 == "减少" || v.1 == "下降" || v.1 == "降低")
 }
 
 fn abs_range(r: (Decimal, Decimal)) -> (Decimal, Decimal) {
