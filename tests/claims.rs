@@ -5,26 +5,9 @@
 
 use budgetlint::model::{Claims, Labeled, Quantity};
 use std::fmt::Write;
-use std::path::{Path, PathBuf};
 
-fn documents() -> Vec<PathBuf> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let corpus = match std::env::var_os("BUDGETLINT_CORPUS") {
-        Some(d) => PathBuf::from(d),
-        None => root.join("../shared/corpus"),
-    };
-    let mut out = Vec::new();
-    for dir in [root.join("tests/fixtures/seeds"), corpus] {
-        let mut files: Vec<_> = std::fs::read_dir(&dir)
-            .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-            .map(|e| e.unwrap().path())
-            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-            .collect();
-        files.sort();
-        out.extend(files);
-    }
-    out
-}
+mod common;
+use common::documents;
 
 fn num(src: &str, q: &Quantity) -> String {
     q.span.slice(src).split_whitespace().collect()

@@ -1,6 +1,27 @@
 //! Helpers shared by the mutation tests.
 #![allow(dead_code)]
 use rust_decimal::Decimal;
+use std::path::{Path, PathBuf};
+
+/// The seeds, then the corpus texts (`../shared/corpus`, or `BUDGETLINT_CORPUS`), each sorted.
+pub fn documents() -> Vec<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let corpus = match std::env::var_os("BUDGETLINT_CORPUS") {
+        Some(d) => PathBuf::from(d),
+        None => root.join("../shared/corpus"),
+    };
+    let mut out = Vec::new();
+    for dir in [root.join("tests/fixtures/seeds"), corpus] {
+        let mut files: Vec<_> = std::fs::read_dir(&dir)
+            .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+            .collect();
+        files.sort();
+        out.extend(files);
+    }
+    out
+}
 
 /// Format like the original: same decimals, thousands separators if the original had them.
 pub fn format_like(orig: &str, v: Decimal) -> String {
