@@ -4,6 +4,7 @@
 //! The core (`text`, `parse`, `model`, `rules`, `report`, `render`, `ui_model`) is plain Rust with no
 //! I/O and no web dependencies; `app` is the Yew front end, compiled only for wasm32.
 
+pub mod files;
 pub mod model;
 pub mod parse;
 pub mod render;
