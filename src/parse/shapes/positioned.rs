@@ -398,9 +398,15 @@ pub fn block<'a>(src: &'a str, lines: &[Line<'a>], i: usize) -> Option<Block<'a>
         } else {
             columns(&page)
         };
-        let Some(map) = map_columns(&own, &cols) else {
+        let Some(mut map) = map_columns(&own, &cols) else {
             return plain(lines, &rows, end);
         };
+        // a page that prints the header again: its amounts go under the header word they stand
+        // under on this page, as on the first (corpus 26's 表6, whose second page holds one row
+        // with an amount in 合计 and one in 专项业务经费支出)
+        if let Some(by_label) = label_map(lines, &first, &seg_rows(s), &own, &cols) {
+            map = by_label;
+        }
         pages.push((own, map));
     }
     let mut recs = Vec::with_capacity(rows.len());
@@ -440,6 +446,70 @@ pub fn block<'a>(src: &'a str, lines: &[Line<'a>], i: usize) -> Option<Block<'a>
         recs.push(rec);
     }
     Some(Block { recs, end })
+}
+
+/// The header line of a page that repeats one of the first page's: (its runs, the first page's).
+fn repeated_header<'r>(
+    lines: &[Line],
+    first: &[&'r (usize, Vec<Run>)],
+    page: &[&'r (usize, Vec<Run>)],
+) -> Option<(&'r [Run], &'r [Run])> {
+    page.iter()
+        .take_while(|(_, rs)| !rs.iter().any(|r| r.amount))
+        .filter(|(_, rs)| rs.len() >= 3)
+        .find_map(|(li, rs)| {
+            let text = squeeze(lines[*li].text);
+            first
+                .iter()
+                .take_while(|(_, fr)| !fr.iter().any(|r| r.amount))
+                .find(|(fl, fr)| fr.len() == rs.len() && squeeze(lines[*fl].text) == text)
+                .map(|(_, fr)| (rs.as_slice(), fr.as_slice()))
+        })
+}
+
+/// The header word an amount ending at `x1` stands under: the last one that starts at or before
+/// the amount's end (amounts are right-aligned in their cell, header words centred or left).
+fn label_of(header: &[Run], x1: u32) -> Option<usize> {
+    header.iter().rposition(|h| h.x0 <= x1)
+}
+
+/// Map a later page's amount columns onto the table's by the header words they stand under on
+/// their own page and on the first: `None` unless every amount column of both pages stands under
+/// a word of its own, and the page's name columns map as `map_columns` maps them.
+fn label_map(
+    lines: &[Line],
+    first: &[&(usize, Vec<Run>)],
+    page: &[&(usize, Vec<Run>)],
+    own: &[Col],
+    table: &[Col],
+) -> Option<Vec<usize>> {
+    let (here, there) = repeated_header(lines, first, page)?;
+    let labels = |cols: &[Col], header: &[Run]| -> Option<Vec<(usize, usize)>> {
+        let mut out: Vec<(usize, usize)> = Vec::new();
+        for (k, c) in cols.iter().enumerate().filter(|(_, c)| c.amount) {
+            let l = label_of(header, c.hi)?;
+            if label_of(header, c.lo)? != l || out.iter().any(|o| o.1 == l) {
+                return None;
+            }
+            out.push((k, l));
+        }
+        Some(out)
+    };
+    let (mine, theirs) = (labels(own, here)?, labels(table, there)?);
+    let names: Vec<usize> = (0..table.len()).filter(|&k| !table[k].amount).collect();
+    let mut n = 0;
+    own.iter()
+        .enumerate()
+        .map(|(k, c)| {
+            if c.amount {
+                let l = mine.iter().find(|m| m.0 == k)?.1;
+                theirs.iter().find(|t| t.1 == l).map(|t| t.0)
+            } else {
+                n += 1;
+                names.get(n - 1).copied()
+            }
+        })
+        .collect()
 }
 
 /// The columns of these lines (which hold amounts): clusters of the right edges of the amounts

@@ -77,7 +77,10 @@ impl<'a, 's> Builder<'a, 's> {
                     && is_seq_column(&self.data, j))
             {
                 ColRole::Seq
-            } else if head.contains("备注") || head.contains("说明") {
+            } else if (head.contains("备注") || head.contains("说明")) && amt <= text {
+                // (a column of amounts under a header cell that also holds 备注 is an amount
+                // column whose header the layout glued to the empty 备注 column beside it:
+                // corpus 26's 表6 "专项业务经费支出  备注")
                 ColRole::Skip
             } else if (head.ends_with("数量") || head.contains("单价"))
                 && amt + code > 0

@@ -80,6 +80,16 @@ pub(super) fn apply_templates(table: &mut Table) {
         if cols.len() != g.1.len() {
             continue;
         }
+        // A header that names something of its own (Chinese words the column classifier does not
+        // know) vetoes the template: corpus 40's 三公 table is headed 因公出国 / 公务用车 / 接待, not
+        // by fund source, and corpus 26's 经济分类 columns name 人员经费 / 公用经费 under other
+        // words. A template only fills headers that are empty, numbered (栏次) or repeated.
+        if cols.iter().any(|c| {
+            let col = &table.columns[*c];
+            col.key == ColKey::Other && names_something(&col.header)
+        }) {
+            continue;
+        }
         let keys: Vec<ColKey> = cols.iter().map(|c| table.columns[*c].key).collect();
         let repeated = keys.iter().enumerate().any(|(i, k)| keys[..i].contains(k));
         let known = keys.iter().filter(|k| **k != ColKey::Other).count();
@@ -89,6 +99,23 @@ pub(super) fn apply_templates(table: &mut Table) {
             }
         }
     }
+}
+
+/// Does a header text carry words (two or more CJK characters in a row) rather than only 栏次
+/// numbers, units and punctuation?
+fn names_something(h: &str) -> bool {
+    let mut run = 0;
+    for c in h.chars() {
+        if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
+            run += 1;
+            if run >= 2 {
+                return true;
+            }
+        } else {
+            run = 0;
+        }
+    }
+    false
 }
 
 /// The columns named by the header, if their identity holds in every row.
