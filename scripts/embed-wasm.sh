@@ -7,7 +7,7 @@
 set -euo pipefail
 dir="${TRUNK_STAGING_DIR:?run by trunk as a post_build hook}"
 cd "$dir"
-wasm=$(ls -- *_bg.wasm | head -n1)
+wasm=$(ls -- budgetlint-*_bg.wasm | head -n1)
 glue=$(ls -- budgetlint-*.js | head -n1)
 [ -f "$wasm" ] && [ -f "$glue" ] || { echo "embed-wasm: wasm or glue missing in $dir" >&2; exit 1; }
 # The bundled examples (the seed documents, a fifth of the page's weight) go to a script of their
@@ -24,12 +24,48 @@ examples="examples-$(sha256sum examples.js.tmp | cut -c1-16).js"
 rm -f -- examples-*.js
 mv examples.js.tmp "$examples"
 
+# The file readers (Trunk's worker assets reader-<which>.js + reader-<which>_bg.wasm, not hashed,
+# wasm-bindgen's no-modules glue): one classic worker script each, the glue followed by its wasm, embedded like
+# the app's. The app creates the worker from that script only when a file of its kind is dropped.
+readers=""
+for which in pdf office; do
+  rglue=$(ls -- reader-$which.js reader-$which-*.js 2>/dev/null | grep -v '\.worker\.js$' | head -n1 || true)
+  rwasm=$(ls -- reader-${which}_bg.wasm reader-$which-*_bg.wasm 2>/dev/null | head -n1 || true)
+  [ -n "$rglue" ] && [ -n "$rwasm" ] || { echo "embed-wasm: reader $which missing in $dir" >&2; exit 1; }
+  {
+    cat -- "$rglue"
+    printf '\n// The reader'"'"'s wasm, gzip + base64 (see boot.js for why it is embedded).\n'
+    printf 'const packed = "'
+    gzip -9 -n -c "$rwasm" | base64 -w0
+    printf '";\n'
+    cat <<'JS'
+(function () {
+  // A file posted while the module still compiles would find no handler: keep it, and hand it
+  // to the reader's own handler (set by its main) once the module is ready.
+  const early = [];
+  self.onmessage = (e) => early.push(e);
+  const bin = atob(packed);
+  const raw = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) raw[i] = bin.charCodeAt(i);
+  const stream = new Blob([raw]).stream().pipeThrough(new DecompressionStream("gzip"));
+  wasm_bindgen({ module_or_path: new Response(stream, { headers: { "Content-Type": "application/wasm" } }) })
+    .then(() => { for (const e of early) self.onmessage(e); });
+})();
+JS
+  } > reader.js.tmp
+  out="reader-$which-$(sha256sum reader.js.tmp | cut -c1-16).worker.js"
+  rm -f -- "$rglue" "$rwasm" reader-$which-*.worker.js
+  mv reader.js.tmp "$out"
+  readers="$readers\"$which\": \"./$out\", "
+done
+
 tmp=boot.js.tmp
 {
   printf "// budgetlint loader. The wasm is embedded (gzip, base64) because this page may open no\n"
   printf "// connection (Content-Security-Policy connect-src 'none'), so it cannot fetch() a .wasm file.\n"
   printf "import init from './%s';\n" "$glue"
   printf "globalThis.budgetlintExamplesUrl = './%s';\n" "$examples"
+  printf "globalThis.budgetlintReaders = { %s};\n" "$readers"
   printf 'const packed = "'
   gzip -9 -n -c "$wasm" | base64 -w0
   printf '";\n'

@@ -331,6 +331,7 @@ fn with_report() -> AppState {
         coverage: budgetlint::report::Coverage::of(&report()),
         report: report(),
         lines: budgetlint::text::LineIndex::new(SRC),
+        places: Vec::new(),
     };
     AppState {
         analysis: Rc::new(analysis),
@@ -419,6 +420,82 @@ fn files_load_or_are_refused_without_losing_the_text() {
     assert!(!s3.notice.as_ref().unwrap().is_error());
     let s4 = reduce(&s3, Action::DismissNotice);
     assert_eq!(s4.notice, None);
+}
+
+#[test]
+fn files_read_by_a_reader_keep_their_places_and_failures_keep_the_text() {
+    use budgetlint::files::{Extracted, FileError, FileKind, Origin as Place};
+    let s0 = reduce(&AppState::default(), Action::SetInput("原有文字".into()));
+    let s1 = reduce(
+        &s0,
+        Action::ReadingFile {
+            name: "a.pdf".into(),
+            kind: FileKind::Pdf,
+        },
+    );
+    assert_eq!(&*s1.input, "原有文字");
+    assert!(!s1.notice.as_ref().unwrap().is_error());
+    assert!(i18n::notice(Lang::Zh, s1.notice.as_ref().unwrap()).contains("正在读取 a.pdf"));
+    let s2 = reduce(
+        &s1,
+        Action::UnreadableFile {
+            name: "a.pdf".into(),
+            why: FileError::NoTextLayer,
+        },
+    );
+    assert_eq!(&*s2.input, "原有文字");
+    assert_eq!(s2.revision, s0.revision);
+    let said = i18n::notice(Lang::Zh, s2.notice.as_ref().unwrap());
+    assert!(
+        said.contains("没有文字层") && said.contains("当前文字保持不变"),
+        "{said}"
+    );
+    assert!(i18n::notice(Lang::En, s2.notice.as_ref().unwrap()).contains("no text layer"));
+    // Two pages: the first line comes from page 1, the rest from page 2.
+    let text = "合计 30.00 20.00\n甲 10.00 10.00\n乙 15.00 10.00\n".to_string();
+    let split = text.find('甲').unwrap();
+    let page = |page| Place::Page {
+        page,
+        bbox: [0.0, 0.0, 10.0, 10.0],
+    };
+    let extracted = Extracted {
+        kind: FileKind::Pdf,
+        text: text.clone(),
+        origins: vec![
+            (Span::new(0, split), page(1)),
+            (Span::new(split, text.len()), page(2)),
+        ],
+        notes: vec!["第 3 页没有文字。".into()],
+    };
+    let s3 = reduce(
+        &s2,
+        Action::LoadExtracted {
+            name: "a.pdf".into(),
+            extracted,
+        },
+    );
+    assert_eq!(&*s3.input, text.as_str());
+    assert_eq!(s3.origin, Origin::File("a.pdf".into()));
+    assert_eq!(s3.revision, s2.revision + 1);
+    let a = &s3.analysis;
+    assert_eq!(a.place_at(0), Some(&page(1)));
+    assert_eq!(a.place_at(split as u32 + 3), Some(&page(2)));
+    assert_eq!(i18n::place_label(Lang::Zh, &page(2)), "第 2 页");
+    assert_eq!(i18n::place_label(Lang::En, &page(2)), "p. 2");
+    let said = i18n::notice(Lang::Zh, s3.notice.as_ref().unwrap());
+    assert!(
+        said.contains("PDF 文字层") && said.contains("第 3 页没有文字"),
+        "{said}"
+    );
+    // A typed text afterwards has no file places.
+    let s4 = reduce(&s3, Action::SetInput("新文字".into()));
+    assert!(s4.analysis.places.is_empty());
+    assert_eq!(s4.analysis.place_at(0), None);
+    let cell = Place::Cell {
+        sheet: "表1".into(),
+        cell: "C7".into(),
+    };
+    assert_eq!(i18n::place_label(Lang::En, &cell), "表1!C7");
 }
 
 #[test]

@@ -5,6 +5,7 @@
 //! WHATWG Encoding Standard decoder, the same mapping `encoding_rs` implements, and linking
 //! `encoding_rs` for it (its decoder carries every legacy encoding's tables) made the app 123 KB
 //! larger gzipped, past the 300 KB budget. UTF-8 and UTF-16 are decoded in Rust.
+use crate::files::{self, FileError, FileKind};
 use crate::ui_model::i18n::encoding_label;
 use crate::ui_model::sniff::{self, Refusal, Sniff, MAX_FILE};
 use crate::ui_model::{Action, AppState};
@@ -46,24 +47,41 @@ pub fn decode(name: &str, bytes: &[u8]) -> Action {
     }
 }
 
-/// Read a file asynchronously and dispatch the result.
+/// Read a file asynchronously and dispatch the result. The kind is decided from the content:
+/// text is decoded here; PDF, Excel and Word files go to their reader's worker
+/// ([`super::reader`]).
 pub fn read(file: web_sys::File, dispatcher: UseReducerDispatcher<AppState>) {
     let name = file.name();
-    if file.size() > MAX_FILE as f64 {
-        dispatcher.dispatch(Action::RefuseFile {
+    if file.size() > files::MAX_FILE as f64 {
+        dispatcher.dispatch(Action::UnreadableFile {
             name,
-            why: Refusal::TooLarge,
+            why: FileError::TooLarge,
         });
         return;
     }
     let promise = file.array_buffer();
     wasm_bindgen_futures::spawn_local(async move {
-        match wasm_bindgen_futures::JsFuture::from(promise).await {
-            Ok(buf) => {
-                let bytes = js_sys::Uint8Array::new(&buf).to_vec();
-                dispatcher.dispatch(decode(&name, &bytes));
+        let bytes = match wasm_bindgen_futures::JsFuture::from(promise).await {
+            Ok(buf) => js_sys::Uint8Array::new(&buf).to_vec(),
+            Err(_) => return dispatcher.dispatch(Action::UndecodableFile { name }),
+        };
+        match files::kind_of(&bytes) {
+            FileKind::Text | FileKind::Html => {
+                if bytes.len() as u64 > MAX_FILE {
+                    return dispatcher.dispatch(Action::RefuseFile {
+                        name,
+                        why: Refusal::TooLarge,
+                    });
+                }
+                dispatcher.dispatch(decode(&name, &bytes))
             }
-            Err(_) => dispatcher.dispatch(Action::UndecodableFile { name }),
+            FileKind::Doc => dispatcher.dispatch(Action::UnreadableFile {
+                name,
+                why: FileError::Unsupported {
+                    kind: FileKind::Doc,
+                },
+            }),
+            kind => super::reader::read(name, kind, bytes, dispatcher),
         }
     });
 }

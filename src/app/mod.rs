@@ -3,6 +3,7 @@
 mod components;
 mod dom;
 mod file;
+pub mod reader;
 
 use crate::ui_model::{i18n, reduce, Action, AppState, Origin};
 use components::{

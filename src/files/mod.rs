@@ -10,6 +10,8 @@
 //!
 //! This layer sits beside `text`: it imports nothing from `model`, `parse` or `rules`.
 use crate::text::Span;
+
+pub mod wire;
 use serde::Serialize;
 
 /// What kind of file the bytes are, decided from the content (never from the file name).
@@ -53,7 +55,7 @@ impl Origin {
 }
 
 /// A file read into text.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Extracted {
     pub kind: FileKind,
     pub text: String,
@@ -144,6 +146,22 @@ pub fn kind_of(bytes: &[u8]) -> FileKind {
         return FileKind::Html;
     }
     FileKind::Text
+}
+
+/// The PDF reader alone (the web app's PDF worker links only this).
+pub fn read_pdf(bytes: &[u8]) -> Result<Extracted, FileError> {
+    match kind_of(bytes) {
+        FileKind::Pdf => extract(bytes),
+        kind => Err(FileError::Unsupported { kind }),
+    }
+}
+
+/// The Excel and Word readers alone (the web app's office worker links only these).
+pub fn read_office(bytes: &[u8]) -> Result<Extracted, FileError> {
+    match kind_of(bytes) {
+        FileKind::Xlsx | FileKind::Xls | FileKind::Docx => extract(bytes),
+        kind => Err(FileError::Unsupported { kind }),
+    }
 }
 
 /// Read a file. Text files are not handled here (the caller decodes them as before); every other

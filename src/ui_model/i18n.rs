@@ -2,6 +2,7 @@
 //! from the core and stay in Chinese.
 use super::sniff::Refusal;
 use super::state::Notice;
+use crate::files::{FileError, FileKind, Origin as Place};
 use crate::report::Severity;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -219,6 +220,80 @@ pub fn notice(lang: Lang, n: &Notice) -> String {
         }
         (Lang::Zh, Notice::UnknownExample(stem)) => format!("没有名为 {stem} 的示例。"),
         (Lang::En, Notice::UnknownExample(stem)) => format!("There is no example named {stem}."),
+        (Lang::Zh, Notice::Reading { name, kind }) => {
+            format!("正在读取 {name}（{}）……", kind_label(lang, *kind))
+        }
+        (Lang::En, Notice::Reading { name, kind }) => {
+            format!("Reading {name} ({})…", kind_label(lang, *kind))
+        }
+        (_, Notice::Extracted { name, kind, notes }) => {
+            let mut s = match lang {
+                Lang::Zh => format!(
+                    "已读取 {name}（{}），下面核对的是从文件中读出的文字；每条结果注明它在文件中的位置。",
+                    kind_label(lang, *kind)
+                ),
+                Lang::En => format!(
+                    "Read {name} ({}); the text checked below was read from the file, and every finding names its place in the file.",
+                    kind_label(lang, *kind)
+                ),
+            };
+            for n in notes {
+                s.push(' ');
+                s.push_str(n);
+            }
+            s
+        }
+        (Lang::Zh, Notice::Unreadable { name, why }) => {
+            format!("未读取 {name}：{}。当前文字保持不变。", why.message())
+        }
+        (Lang::En, Notice::Unreadable { name, why }) => format!(
+            "{name} was not read: {} Your current text is unchanged.",
+            file_error_en(why)
+        ),
+    }
+}
+
+/// How a file kind is named in the notices.
+pub fn kind_label(lang: Lang, kind: FileKind) -> &'static str {
+    match (lang, kind) {
+        (Lang::Zh, FileKind::Pdf) => "PDF 文字层",
+        (Lang::Zh, FileKind::Xlsx) => "Excel 工作簿",
+        (Lang::Zh, FileKind::Xls) => "旧版 Excel 工作簿",
+        (Lang::Zh, FileKind::Docx) => "Word 文档",
+        (Lang::Zh, FileKind::Doc) => "旧版 Word/WPS 文档",
+        (Lang::Zh, FileKind::Html) => "网页",
+        (Lang::Zh, FileKind::Text) => "文本",
+        (Lang::En, FileKind::Pdf) => "PDF text layer",
+        (Lang::En, FileKind::Xlsx) => "Excel workbook",
+        (Lang::En, FileKind::Xls) => "legacy Excel workbook",
+        (Lang::En, FileKind::Docx) => "Word document",
+        (Lang::En, FileKind::Doc) => "legacy Word/WPS document",
+        (Lang::En, FileKind::Html) => "web page",
+        (Lang::En, FileKind::Text) => "text",
+    }
+}
+
+/// Where a finding is in the file: "第 3 页" / "p. 3", "Sheet1!C7", "表格 2 第 3 行第 4 列".
+pub fn place_label(lang: Lang, place: &Place) -> String {
+    match (lang, place) {
+        (Lang::Zh, p) => p.label(),
+        (Lang::En, Place::Page { page, .. }) => format!("p. {page}"),
+        (Lang::En, Place::Cell { .. }) => place.label(),
+        (Lang::En, Place::Word { table: 0, row, .. }) => format!("paragraph {row}"),
+        (Lang::En, Place::Word { table, row, col }) => {
+            format!("Word table {table}, row {row}, column {col}")
+        }
+    }
+}
+
+fn file_error_en(why: &FileError) -> String {
+    match why {
+        FileError::NoTextLayer => "this PDF has no text layer (a scan?), so its numbers cannot be read. Look for a text PDF, an Excel file or the web version on the department's site, or run OCR first and paste the text.".into(),
+        FileError::Encrypted => "the file needs a password to open. Remove the password in the program that made it and save again, or copy and paste the text.".into(),
+        FileError::Corrupt { detail } => format!("the file is damaged or not what it seems ({detail})."),
+        FileError::TooLarge => "the file is too large (or expands too much) to read safely in the browser.".into(),
+        FileError::Unsupported { kind: FileKind::Doc } => "it is a legacy binary Word/WPS file (.doc/.wps). Save it as .docx or PDF and drop that.".into(),
+        FileError::Unsupported { kind } => format!("this kind of file ({}) cannot be read here; copy its text and paste it.", kind_label(Lang::En, *kind)),
     }
 }
 

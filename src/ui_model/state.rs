@@ -3,8 +3,9 @@ use super::examples;
 use super::i18n::Lang;
 use super::markers::Markers;
 use super::sniff::Refusal;
+use crate::files::{Extracted, FileError, FileKind, Origin as Place};
 use crate::report::{Report, Severity};
-use crate::text::LineIndex;
+use crate::text::{LineIndex, Span};
 use std::collections::BTreeSet;
 use std::rc::Rc;
 
@@ -16,10 +17,18 @@ pub struct Analysis {
     pub lines: LineIndex,
     /// Numbers read and numbers checked (the summary bar shows them).
     pub coverage: crate::report::Coverage,
+    /// For a text read from a file: where each piece of it is in the file (page, sheet cell),
+    /// sorted by span start. Empty for typed or pasted text.
+    pub places: Vec<(Span, Place)>,
 }
 
 impl Analysis {
     pub fn of(src: &str) -> Analysis {
+        Analysis::of_file(src, Vec::new())
+    }
+
+    /// The analysis of a text read from a file, with the file places of its pieces.
+    pub fn of_file(src: &str, places: Vec<(Span, Place)>) -> Analysis {
         let report = crate::check(src);
         let markers = Markers::build(&report);
         Analysis {
@@ -27,7 +36,15 @@ impl Analysis {
             report,
             markers,
             lines: LineIndex::new(src),
+            places,
         }
+    }
+
+    /// The place in the file of the text at byte `at` (the piece containing it, or the nearest
+    /// piece before it on the same page or sheet).
+    pub fn place_at(&self, at: u32) -> Option<&Place> {
+        let i = self.places.partition_point(|(s, _)| s.start <= at);
+        i.checked_sub(1).map(|i| &self.places[i].1)
     }
 }
 
@@ -64,11 +81,26 @@ pub enum Notice {
     Undecodable { name: String },
     /// `#example=` named no bundled example.
     UnknownExample(String),
+    /// A PDF, workbook or Word file is being read (in a worker); the current text stays until the
+    /// reading ends.
+    Reading { name: String, kind: FileKind },
+    /// A PDF, workbook, Word file or web page was read into text; `notes` are the reader's own
+    /// remarks (a page without text, a sheet skipped).
+    Extracted {
+        name: String,
+        kind: FileKind,
+        notes: Vec<String>,
+    },
+    /// A PDF, workbook or Word file could not be read; the current text is unchanged.
+    Unreadable { name: String, why: FileError },
 }
 
 impl Notice {
     pub fn is_error(&self) -> bool {
-        !matches!(self, Notice::Loaded { .. })
+        !matches!(
+            self,
+            Notice::Loaded { .. } | Notice::Reading { .. } | Notice::Extracted { .. }
+        )
     }
 }
 
@@ -163,6 +195,21 @@ pub enum Action {
     UndecodableFile {
         name: String,
     },
+    /// A file is handed to its reader (the notice says so until it ends).
+    ReadingFile {
+        name: String,
+        kind: FileKind,
+    },
+    /// A file was read into text by its reader (PDF, Excel, Word, web page).
+    LoadExtracted {
+        name: String,
+        extracted: Extracted,
+    },
+    /// A file's reader gave up with a reason; the current text stays.
+    UnreadableFile {
+        name: String,
+        why: FileError,
+    },
     /// Select a finding from the list (or clear the selection) and jump to it.
     Select(Option<usize>),
     /// Select a finding where the user already is (a clicked cell or source mark): no jump.
@@ -212,7 +259,11 @@ impl AppState {
     }
 
     fn with_input(&self, text: String, origin: Origin) -> AppState {
-        let analysis = Rc::new(Analysis::of(&text));
+        self.with_analysis(Analysis::of(&text), text, origin)
+    }
+
+    fn with_analysis(&self, analysis: Analysis, text: String, origin: Origin) -> AppState {
+        let analysis = Rc::new(analysis);
         // Typing goes on in the open text area; a new document (example, file) closes it.
         let editing = self.editing && origin == Origin::Typed;
         AppState {
@@ -267,6 +318,26 @@ pub fn reduce(state: &AppState, action: Action) -> AppState {
             next.notice = Some(Notice::Loaded { name, encoding });
             next
         }
+        Action::ReadingFile { name, kind } => AppState {
+            notice: Some(Notice::Reading { name, kind }),
+            ..state.clone()
+        },
+        Action::LoadExtracted { name, extracted } => {
+            let Extracted {
+                kind,
+                text,
+                origins,
+                notes,
+            } = extracted;
+            let analysis = Analysis::of_file(&text, origins);
+            let mut next = state.with_analysis(analysis, text, Origin::File(name.clone()));
+            next.notice = Some(Notice::Extracted { name, kind, notes });
+            next
+        }
+        Action::UnreadableFile { name, why } => AppState {
+            notice: Some(Notice::Unreadable { name, why }),
+            ..state.clone()
+        },
         Action::RefuseFile { name, why } => AppState {
             notice: Some(Notice::Refused { name, why }),
             ..state.clone()

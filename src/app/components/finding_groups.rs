@@ -59,6 +59,10 @@ pub fn place(doc: &Document, a: &Analysis, src: &str, loc: &Location, lang: Lang
         Lang::Zh => format!("第 {line} 行"),
         Lang::En => format!("line {line}"),
     });
+    // For a file: its page or sheet cell, the place a volunteer looks up in the original.
+    if let Some(p) = a.place_at(loc.span.start) {
+        parts.push(crate::ui_model::i18n::place_label(lang, p));
+    }
     parts.join(" · ")
 }
 

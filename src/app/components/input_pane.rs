@@ -75,10 +75,20 @@ pub fn input_pane(p: &InputPaneProps) -> Html {
             if !intercept {
                 return;
             }
-            let text = e
+            let data = e
                 .dyn_ref::<web_sys::ClipboardEvent>()
-                .and_then(|c| c.clipboard_data())
-                .and_then(|d| d.get_data("text/plain").ok());
+                .and_then(|c| c.clipboard_data());
+            // Copying from Word, WPS, Excel or a web page puts the real tables in text/html; the
+            // text/plain beside it has lost them (one cell per line, empty cells gone). Read the
+            // tables from the markup when there are any.
+            let html = data
+                .as_ref()
+                .and_then(|d| d.get_data("text/html").ok())
+                .filter(|h| has_table(h));
+            let text = match html {
+                Some(h) => Some(crate::files::html::html_to_text(&h).text),
+                None => data.and_then(|d| d.get_data("text/plain").ok()),
+            };
             if let Some(text) = text.filter(|t| !t.is_empty()) {
                 e.prevent_default();
                 cb.emit(Action::SetInput(text));
@@ -168,4 +178,11 @@ pub fn input_pane(p: &InputPaneProps) -> Html {
             { body }
         </section>
     }
+}
+
+/// Whether clipboard markup holds a table (ASCII case-insensitive `<table`).
+fn has_table(html: &str) -> bool {
+    html.as_bytes()
+        .windows(6)
+        .any(|w| w.eq_ignore_ascii_case(b"<table"))
 }
