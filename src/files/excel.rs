@@ -101,11 +101,6 @@ fn sheet(
     } else {
         rows
     };
-    let width = rows
-        .iter()
-        .filter_map(|r| r.iter().rposition(|t| !t.is_empty()))
-        .max()
-        .map_or(0, |w| w + 1);
     let height = rows
         .iter()
         .rposition(|r| r.iter().any(|t| !t.is_empty()))
@@ -114,15 +109,12 @@ fn sheet(
         return;
     }
     out.blank_line();
-    out.piece(
-        name,
-        Origin::Cell {
-            sheet: name.into(),
-            cell: a1(r0, c0),
-        },
-    );
+    out.piece(name, Origin::Cell { sheet: name.into(), cell: a1(r0, c0) });
     out.end_line();
-    for (i, row) in rows.into_iter().take(height).enumerate() {
+    let widths = block_widths(&rows[..height], |i| {
+        merges.iter().find(|m| m.start == (r0 + i as u32, c0)).map_or(1, |m| m.end.1 - m.start.1 + 1)
+    });
+    for (i, (row, width)) in rows.into_iter().zip(widths).enumerate() {
         if row.iter().all(String::is_empty) {
             out.blank_line();
             continue;
@@ -130,15 +122,36 @@ fn sheet(
         let r = r0 + i as u32;
         out.row(row.into_iter().take(width).enumerate().map(|(j, t)| {
             let cell = a1(r, c0 + j as u32);
-            (
-                t,
-                Origin::Cell {
-                    sheet: name.into(),
-                    cell,
-                },
-            )
+            (t, Origin::Cell { sheet: name.into(), cell })
         }));
     }
+}
+
+/// How many cells each row prints. Rows between empty rows form a block, printed to the width of
+/// its widest row of several cells (trailing empty cells kept, as in a TSV export, so columns stay
+/// put). A row holding only its first cell is a line of text (a title, 单位：万元, a note) when its
+/// block has no wider row or that cell is merged across at least half the block (a title over the
+/// table); otherwise it is a table row with empty amounts and is padded. `merged_width(i)` is how
+/// many columns row i's first cell spans.
+fn block_widths(rows: &[Vec<String>], merged_width: impl Fn(usize) -> u32) -> Vec<usize> {
+    let used = |r: &Vec<String>| r.iter().filter(|t| !t.is_empty()).count();
+    let last = |r: &Vec<String>| r.iter().rposition(|t| !t.is_empty()).map_or(0, |p| p + 1);
+    let mut out = vec![0; rows.len()];
+    let mut i = 0;
+    while i < rows.len() {
+        let end = (i..rows.len()).find(|&k| used(&rows[k]) == 0).unwrap_or(rows.len());
+        let width = rows[i..end].iter().filter(|r| used(r) > 1).map(last).max().unwrap_or(0);
+        for k in i..end {
+            let line = used(&rows[k]) == 1 && !rows[k][0].is_empty();
+            out[k] = if line && (width <= 1 || merged_width(k) as usize * 2 >= width) {
+                1
+            } else {
+                width.max(last(&rows[k]))
+            };
+        }
+        i = end + 1;
+    }
+    out
 }
 
 /// A cell as printed: text as is (trimmed, inner line breaks as spaces so a row stays one line),
