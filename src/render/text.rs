@@ -58,6 +58,11 @@ pub fn finding(src: &str, idx: &LineIndex, doc: &Document, f: &Finding) -> Strin
 }
 
 pub fn report(src: &str, r: &Report) -> String {
+    report_with(src, r, &|_| None)
+}
+
+/// The report, each finding followed by where it is in the file the text came from ("（Sheet1!C7）").
+pub fn report_with(src: &str, r: &Report, origin: &dyn Fn(&Finding) -> Option<String>) -> String {
     let idx = LineIndex::new(src);
     let mut s = String::new();
     let m = &r.doc.meta;
@@ -83,6 +88,9 @@ pub fn report(src: &str, r: &Report) -> String {
     for f in &r.findings {
         s.push('\n');
         s.push_str(&finding(src, &idx, &r.doc, f));
+        if let Some(o) = origin(f) {
+            let _ = writeln!(s, "  （{o}）");
+        }
     }
     if !r.checks_skipped.is_empty() {
         let _ = writeln!(s, "\n未能核对（{} 项）:", r.checks_skipped.len());
