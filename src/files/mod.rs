@@ -10,6 +10,9 @@
 //!
 //! This layer sits beside `text`: it imports nothing from `model`, `parse` or `rules`.
 use crate::text::Span;
+
+#[cfg(feature = "pdf")]
+mod pdf;
 use serde::Serialize;
 
 /// What kind of file the bytes are, decided from the content (never from the file name).
@@ -153,7 +156,11 @@ pub fn extract(bytes: &[u8]) -> Result<Extracted, FileError> {
         return Err(FileError::TooLarge);
     }
     let kind = kind_of(bytes);
-    Err(FileError::Unsupported { kind })
+    match kind {
+        #[cfg(feature = "pdf")]
+        FileKind::Pdf => pdf::read(bytes),
+        _ => Err(FileError::Unsupported { kind }),
+    }
 }
 
 #[cfg(test)]
