@@ -3,8 +3,11 @@
 //!
 //! `cargo run --release --example pdf_read [DIR]` prints one line per file (pages, bytes of text,
 //! milliseconds, pages per second) and the total; DIR defaults to `../shared/corpus/files`.
-//! `cargo run --release --example pdf_read -- --text FILE` prints the text the checker reads.
+//! `cargo run --release --example pdf_read -- --text FILE` prints the text the checker reads;
+//! `--check FILE` the errors and warnings the check reports on it.
 use budgetlint::files::{extract, FileError};
+use budgetlint::render::text::describe;
+use budgetlint::report::Severity;
 use std::path::PathBuf;
 use std::time::Instant;
 
@@ -21,6 +24,21 @@ fn main() {
                 }
             }
             Err(e) => eprintln!("error: {}", e.message()),
+        }
+        return;
+    }
+    if args.first().map(String::as_str) == Some("--check") {
+        // the errors and warnings the full check reports on the file's text
+        let path = args.get(1).expect("--check FILE");
+        let bytes = std::fs::read(path).expect("read the file");
+        let e = extract(&bytes).unwrap_or_else(|e| panic!("{}", e.message()));
+        let report = budgetlint::check(&e.text);
+        let idx = budgetlint::text::LineIndex::new(&e.text);
+        for f in &report.findings {
+            if matches!(f.severity, Severity::Error | Severity::Warning) {
+                let at = describe(&e.text, &idx, &report.doc, &f.primary);
+                println!("{} {} {} | {at}", f.code, f.severity.as_str(), f.message);
+            }
         }
         return;
     }

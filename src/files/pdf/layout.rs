@@ -102,13 +102,25 @@ fn line_of(mut gs: Vec<Glyph>) -> Option<Line> {
         let join = prev.map(|p| {
             let gap = g.x0 - p.x1;
             let em = p.size.max(g.size);
-            (gap < 0.3 * em, gap > 0.12 * em)
+            let (last, next) = (p.text.chars().last(), g.text.chars().next());
+            // justified prose spreads the digits of "2026年" and "14,770.62万元" apart: between a
+            // CJK character and a digit, and inside a number, a wider gap still joins (a table's
+            // columns stand at least an em apart)
+            let numeric = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit() || c == '.' || c == ',');
+            let mixed = last.is_some_and(is_wide) != next.is_some_and(is_wide);
+            let inside_number = numeric(last)
+                && numeric(next)
+                && (matches!(last, Some('.' | ',')) || matches!(next, Some('.' | ',')));
+            let limit = if mixed || inside_number { 0.6 } else { 0.3 };
+            let spaced = gap > 0.12 * em
+                && !inside_number
+                && !last.is_some_and(is_wide)
+                && !next.is_some_and(is_wide);
+            (gap < limit * em, spaced)
         });
         match (join, runs.last_mut()) {
             (Some((true, spaced)), Some(r)) => {
-                let wide_edge = r.text.chars().last().is_some_and(is_wide)
-                    || g.text.chars().next().is_some_and(is_wide);
-                if spaced && !wide_edge {
+                if spaced {
                     r.text.push(' ');
                 }
                 r.text.push_str(&g.text);

@@ -4,7 +4,7 @@
 //!
 //! The PDF is interpreted by `hayro-interpret`, which hands every glyph with its transform and
 //! Unicode text to our [`device::Collector`]; [`layout`] groups the glyphs into lines and runs
-//! and places them in columns; [`furniture`] drops running headers and footers and rewrites page
+//! and places them in columns; [`lattice`] joins the wrapped cells of ruled tables; [`furniture`] drops running headers and footers and rewrites page
 //! numbers as "- N -". Pages end with a form feed, as `pdftotext` prints them.
 //!
 //! Budgets keep a hostile or broken file from hanging the app: at most [`MAX_PAGES`] pages, at
@@ -16,6 +16,7 @@
 //! reader in a worker, so a panic there ends the worker, not the page.
 mod device;
 mod furniture;
+mod lattice;
 mod layout;
 
 use super::{Extracted, FileError, FileKind, Origin, MAX_FILE};
@@ -128,7 +129,7 @@ fn read_inner(bytes: Vec<u8>) -> Result<Extracted, FileError> {
         read.push(PageLines {
             page: n,
             height: h,
-            lines: layout::lines(dev.glyphs),
+            lines: lattice::merge(layout::lines(dev.glyphs), &dev.rules),
         });
     }
     if read.iter().all(|p| p.lines.is_empty()) {
