@@ -27,6 +27,34 @@ fn main() {
         }
         return;
     }
+    if args.first().map(String::as_str) == Some("--cells") {
+        // every cell read, as a `cell:` line of tests/fixtures/pdf/<stem>.md (to be checked by hand)
+        let path = args.get(1).expect("--cells FILE");
+        let bytes = std::fs::read(path).expect("read the file");
+        let e = extract(&bytes).unwrap_or_else(|e| panic!("{}", e.message()));
+        let doc = budgetlint::parse::parse(&e.text).doc;
+        for t in &doc.tables {
+            for r in &t.rows {
+                for (k, c) in r.cells.iter().enumerate() {
+                    let Some(c) = c else { continue };
+                    let page = match e.origin_at(c.span.start) {
+                        Some(budgetlint::files::Origin::Page { page, .. }) => *page,
+                        _ => 0,
+                    };
+                    let code = r.code.as_ref().map_or("", |c| c.text.as_str());
+                    println!(
+                        "cell: 第{page}页 | {} | {}{} | {} | {}",
+                        t.title,
+                        if code.is_empty() { String::new() } else { format!("{code} ") },
+                        r.plain_name(),
+                        t.columns[k].header,
+                        c.value
+                    );
+                }
+            }
+        }
+        return;
+    }
     if args.first().map(String::as_str) == Some("--check") {
         // the errors and warnings the full check reports on the file's text
         let path = args.get(1).expect("--check FILE");

@@ -50,7 +50,25 @@ pub fn merge(lines: Vec<Line>, rules: &[Rule]) -> Vec<Line> {
     if hs.len() < 3 || vs.len() < 2 {
         return lines;
     }
-    let ys = positions(hs.iter().map(|r| r.at).collect());
+    // row boundaries: heights where the horizontal rules cover most of the grid's width. A rule
+    // under part of a header (chongqing_meteorology_budget_2026 表二: under "科目" only, above
+    // "科目编码 | 科目名称") does not cut the header cells beside it, which span both rows.
+    let (gl, gr) = vs.iter().fold((f32::INFINITY, f32::NEG_INFINITY), |(l, r), v| {
+        (l.min(v.at), r.max(v.at))
+    });
+    let width = (gr - gl).max(1.0);
+    let ys: Vec<f32> = positions(hs.iter().map(|r| r.at).collect())
+        .into_iter()
+        .filter(|y| {
+            let covered: f32 = hs
+                .iter()
+                .filter(|r| (r.at - y).abs() <= SAME)
+                .map(|r| r.b.min(gr) - r.a.max(gl))
+                .filter(|w| *w > 0.0)
+                .sum();
+            covered >= 0.6 * width
+        })
+        .collect();
     let mut out: Vec<Line> = Vec::with_capacity(lines.len());
     let mut rest = lines.into_iter().peekable();
     for band in ys.windows(2) {
@@ -63,8 +81,7 @@ pub fn merge(lines: Vec<Line>, rules: &[Rule]) -> Vec<Line> {
         while let Some(l) = rest.next_if(|l| l.y < bottom) {
             inside.push(l);
         }
-        if inside.len() < 2 {
-            out.extend(inside);
+        if inside.is_empty() {
             continue;
         }
         // the column lines that cross this band, and the horizontal extent they span
@@ -88,11 +105,11 @@ pub fn merge(lines: Vec<Line>, rules: &[Rule]) -> Vec<Line> {
                 .all(|r| r.x0 >= left - SAME && r.x1 <= right + SAME + 0.5 * r.size)
         });
         out.extend(free);
-        if grid.len() < 2 || !wrapped(&grid, &xs) {
+        if grid.is_empty() || !wrapped(&grid, &xs) {
             out.extend(grid);
             continue;
         }
-        out.push(join_band(grid, &xs));
+        out.extend(join_band(grid, &xs));
     }
     out.extend(rest);
     out.sort_by(|a, b| a.y.total_cmp(&b.y));
@@ -109,7 +126,14 @@ fn amount(t: &str) -> bool {
 /// one of its lines holds amounts, it has many lines, or a line puts two runs far apart into
 /// one cell (the cell is not a cell of the grid).
 fn wrapped(grid: &[Line], xs: &[f32]) -> bool {
-    if grid.len() > 4 || grid.iter().filter(|l| l.runs.iter().any(|r| amount(&r.text))).count() > 1 {
+    let with_amounts = grid
+        .iter()
+        .filter(|l| l.runs.iter().any(|r| amount(&r.text)))
+        .count();
+    // a header cell may print its words one character per line (changchun_petition_bureau
+    // 收入总表: "国/有/资/本/经/营/预/算" down a narrow column), a data row wraps over a few lines
+    let most = if with_amounts == 0 { 16 } else { 4 };
+    if grid.len() > most || with_amounts > 1 {
         return false;
     }
     grid.iter().all(|l| {
@@ -121,14 +145,24 @@ fn wrapped(grid: &[Line], xs: &[f32]) -> bool {
     })
 }
 
-/// One line from the lines of one table row: a run per non-empty cell, its text read top to
-/// bottom; the baseline is that of the line with the most runs (the one holding the amounts).
-fn join_band(grid: Vec<Line>, xs: &[f32]) -> Line {
+/// The lines of one table row with each cell's text joined: a run per non-empty cell, read top
+/// to bottom ("合  计", spread over the cell, becomes "合计"). A row with amounts becomes one line,
+/// at the baseline of the line with the most runs (the one holding the amounts). A header row
+/// (no amounts) keeps a line per row of text, each cell re-wrapped to its own width: a header
+/// cell joined onto one line is wider than its column and would push the words of the next
+/// columns over the wrong amounts.
+fn join_band(grid: Vec<Line>, xs: &[f32]) -> Vec<Line> {
+    let header = !grid.iter().any(|l| l.runs.iter().any(|r| amount(&r.text)));
     let y = grid
         .iter()
         .max_by_key(|l| l.runs.len())
         .map_or(grid[0].y, |l| l.y);
+    let top = grid[0].y;
     let size = grid.iter().map(|l| l.size).fold(0.0, f32::max);
+    let small = grid
+        .iter()
+        .flat_map(|l| l.runs.iter().map(|r| r.size))
+        .fold(f32::INFINITY, f32::min);
     let mut cells: Vec<Option<Run>> = vec![None; xs.len() + 1];
     for l in grid {
         for r in l.runs {
@@ -147,9 +181,47 @@ fn join_band(grid: Vec<Line>, xs: &[f32]) -> Line {
             }
         }
     }
-    Line {
-        y,
-        size,
-        runs: cells.into_iter().flatten().collect(),
+    if !header {
+        let runs = cells.into_iter().flatten().collect();
+        return vec![Line { y, size, runs }];
     }
+    // header: each cell's text in pieces of at most its width (in half-ems of the small text)
+    let mut lines: Vec<Line> = Vec::new();
+    for (k, c) in cells.into_iter().enumerate() {
+        let Some(c) = c else { continue };
+        let left = if k == 0 { c.x0 } else { xs[k - 1] };
+        let right = xs.get(k).copied().unwrap_or(c.x1);
+        let cap = (((right - left) / (small / 2.0)).floor() as usize).saturating_sub(1).max(2);
+        let mut pieces: Vec<String> = vec![String::new()];
+        let mut w = 0;
+        for ch in c.text.chars() {
+            let cw = if is_wide(ch) { 2 } else { 1 };
+            if w + cw > cap && w > 0 {
+                pieces.push(String::new());
+                w = 0;
+            }
+            pieces.last_mut().expect("a piece").push(ch);
+            w += cw;
+        }
+        for (i, p) in pieces.into_iter().enumerate() {
+            let p = p.trim().to_string();
+            if p.is_empty() {
+                continue;
+            }
+            if lines.len() <= i {
+                lines.push(Line {
+                    y: top + i as f32 * 0.01,
+                    size,
+                    runs: Vec::new(),
+                });
+            }
+            lines[i].runs.push(Run {
+                text: p,
+                x0: c.x0.max(left),
+                x1: c.x1,
+                ..c.clone()
+            });
+        }
+    }
+    lines
 }
