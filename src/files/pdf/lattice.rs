@@ -123,17 +123,18 @@ fn amount(t: &str) -> bool {
 
 /// Whether the lines of a band are one row with wrapped cells. A band that holds several rows
 /// (a table whose grid has no rule between its rows, or only its outer frame) is not: more than
-/// one of its lines holds amounts, it has many lines, or a line puts two runs far apart into
-/// one cell (the cell is not a cell of the grid).
+/// one of its lines holds amounts, it has very many lines, or a line puts two runs far apart
+/// into one cell (the cell is not a cell of the grid).
 fn wrapped(grid: &[Line], xs: &[f32]) -> bool {
     let with_amounts = grid
         .iter()
         .filter(|l| l.runs.iter().any(|r| amount(&r.text)))
         .count();
-    // a header cell may print its words one character per line (changchun_petition_bureau
-    // 收入总表: "国/有/资/本/经/营/预/算" down a narrow column), a data row wraps over a few lines
-    let most = if with_amounts == 0 { 16 } else { 4 };
-    if grid.len() > most || with_amounts > 1 {
+    // a cell may print its words one character per line (changchun_petition_bureau 收入总表's
+    // header "国/有/资/本/经/营/预/算" down a narrow column; its 项目支出表 prints the unit
+    // "长/春/市/信/访/局" so, beside a project name wrapped over three lines): one row of amounts
+    // with up to 16 lines of text around it is still one row
+    if grid.len() > 16 || with_amounts > 1 {
         return false;
     }
     grid.iter().all(|l| {

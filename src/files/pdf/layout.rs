@@ -6,7 +6,7 @@
 //! right-align amounts, and the positioned reader finds amount columns by their right edges). A
 //! column is half an em of the page's small text, so a CJK character, one em wide, takes two
 //! columns, as in display width.
-use super::device::Glyph;
+use super::device::{Glyph, Rule};
 
 /// A run of glyphs on one line, with its text and its box on the page.
 #[derive(Clone, Debug)]
@@ -67,8 +67,11 @@ fn is_amount(t: &str) -> bool {
         && t.contains(['.', ','])
 }
 
-/// Group glyphs into lines (top to bottom) of runs (left to right).
-pub fn lines(mut glyphs: Vec<Glyph>) -> Vec<Line> {
+/// Group glyphs into lines (top to bottom) of runs (left to right). A vertical rule between two
+/// glyphs always ends a run: it is a cell border (beijing_statistics_budget_tables_2026 预算01表
+/// prints "50,665.496773" against the border, with "一、一般公共服务支出" just after it).
+pub fn lines(mut glyphs: Vec<Glyph>, rules: &[Rule]) -> Vec<Line> {
+    let walls: Vec<&Rule> = rules.iter().filter(|r| !r.horizontal).collect();
     glyphs.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x0.total_cmp(&b.x0)));
     // lines by baseline: a glyph joins the line when its baseline is within a third of the
     // smaller size (cells of one table row set at slightly different baselines still join;
@@ -88,10 +91,12 @@ pub fn lines(mut glyphs: Vec<Glyph>) -> Vec<Line> {
             rows.push(vec![g]);
         }
     }
-    rows.into_iter().filter_map(line_of).collect()
+    rows.into_iter()
+        .filter_map(|r| line_of(r, &walls))
+        .collect()
 }
 
-fn line_of(mut gs: Vec<Glyph>) -> Option<Line> {
+fn line_of(mut gs: Vec<Glyph>, walls: &[&Rule]) -> Option<Line> {
     gs.sort_by(|a, b| a.x0.total_cmp(&b.x0));
     // a glyph printed twice at (nearly) the same place: fake bold, or a fill-and-stroke run
     gs.dedup_by(|b, a| a.text == b.text && (b.x0 - a.x0).abs() < 0.25 * a.size.min(b.size));
@@ -116,7 +121,11 @@ fn line_of(mut gs: Vec<Glyph>) -> Option<Line> {
                 && !inside_number
                 && !last.is_some_and(is_wide)
                 && !next.is_some_and(is_wide);
-            (gap < limit * em, spaced)
+            let (from, to) = ((p.x0 + p.x1) / 2.0, (g.x0 + g.x1) / 2.0);
+            let wall = walls
+                .iter()
+                .any(|w| w.at > from && w.at < to && w.a <= g.y && w.b >= g.y - 0.5 * g.size);
+            (gap < limit * em && !wall, spaced)
         });
         match (join, runs.last_mut()) {
             (Some((true, spaced)), Some(r)) => {

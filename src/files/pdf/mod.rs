@@ -130,7 +130,7 @@ fn read_inner(bytes: Vec<u8>) -> Result<Extracted, FileError> {
         read.push(PageLines {
             page: n,
             height: h,
-            lines: lattice::merge(layout::lines(dev.glyphs), &dev.rules),
+            lines: lattice::merge(layout::lines(dev.glyphs, &dev.rules), &dev.rules),
         });
     }
     if read.iter().all(|p| p.lines.is_empty()) {
