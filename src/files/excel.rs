@@ -109,10 +109,19 @@ fn sheet(
         return;
     }
     out.blank_line();
-    out.piece(name, Origin::Cell { sheet: name.into(), cell: a1(r0, c0) });
+    out.piece(
+        name,
+        Origin::Cell {
+            sheet: name.into(),
+            cell: a1(r0, c0),
+        },
+    );
     out.end_line();
     let widths = block_widths(&rows[..height], |i| {
-        merges.iter().find(|m| m.start == (r0 + i as u32, c0)).map_or(1, |m| m.end.1 - m.start.1 + 1)
+        merges
+            .iter()
+            .find(|m| m.start == (r0 + i as u32, c0))
+            .map_or(1, |m| m.end.1 - m.start.1 + 1)
     });
     for (i, (row, width)) in rows.into_iter().zip(widths).enumerate() {
         if row.iter().all(String::is_empty) {
@@ -122,7 +131,13 @@ fn sheet(
         let r = r0 + i as u32;
         out.row(row.into_iter().take(width).enumerate().map(|(j, t)| {
             let cell = a1(r, c0 + j as u32);
-            (t, Origin::Cell { sheet: name.into(), cell })
+            (
+                t,
+                Origin::Cell {
+                    sheet: name.into(),
+                    cell,
+                },
+            )
         }));
     }
 }
@@ -139,8 +154,15 @@ fn block_widths(rows: &[Vec<String>], merged_width: impl Fn(usize) -> u32) -> Ve
     let mut out = vec![0; rows.len()];
     let mut i = 0;
     while i < rows.len() {
-        let end = (i..rows.len()).find(|&k| used(&rows[k]) == 0).unwrap_or(rows.len());
-        let width = rows[i..end].iter().filter(|r| used(r) > 1).map(last).max().unwrap_or(0);
+        let end = (i..rows.len())
+            .find(|&k| used(&rows[k]) == 0)
+            .unwrap_or(rows.len());
+        let width = rows[i..end]
+            .iter()
+            .filter(|r| used(r) > 1)
+            .map(last)
+            .max()
+            .unwrap_or(0);
         for k in i..end {
             let line = used(&rows[k]) == 1 && !rows[k][0].is_empty();
             out[k] = if line && (width <= 1 || merged_width(k) as usize * 2 >= width) {

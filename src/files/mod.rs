@@ -11,6 +11,8 @@
 //! This layer sits beside `text`: it imports nothing from `model`, `parse` or `rules`.
 use crate::text::Span;
 
+#[cfg(feature = "pdf")]
+mod pdf;
 pub mod wire;
 use serde::Serialize;
 
@@ -190,16 +192,10 @@ pub fn extract(bytes: &[u8]) -> Result<Extracted, FileError> {
         #[cfg(feature = "docx")]
         FileKind::Docx => docx::read(bytes),
         FileKind::Html => Ok(html::read_bytes(bytes)),
-        FileKind::Pdf => pdf_reader(bytes),
+        #[cfg(feature = "pdf")]
+        FileKind::Pdf => pdf::read(bytes),
         _ => Err(FileError::Unsupported { kind }),
     }
-}
-
-/// The PDF reader's place (issue #11, done beside this module).
-fn pdf_reader(_bytes: &[u8]) -> Result<Extracted, FileError> {
-    Err(FileError::Unsupported {
-        kind: FileKind::Pdf,
-    })
 }
 
 /// Whether an OLE compound file's directory names a stream `name` (UTF-16 in the directory).
