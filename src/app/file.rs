@@ -75,12 +75,6 @@ pub fn read(file: web_sys::File, dispatcher: UseReducerDispatcher<AppState>) {
                 }
                 dispatcher.dispatch(decode(&name, &bytes))
             }
-            FileKind::Doc => dispatcher.dispatch(Action::UnreadableFile {
-                name,
-                why: FileError::Unsupported {
-                    kind: FileKind::Doc,
-                },
-            }),
             kind => super::reader::read(name, kind, bytes, dispatcher),
         }
     });

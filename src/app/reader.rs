@@ -23,8 +23,10 @@ const TIMEOUT_MS: u32 = 60_000;
 pub fn worker_for(kind: FileKind) -> Option<&'static str> {
     match kind {
         FileKind::Pdf => Some("pdf"),
-        FileKind::Xlsx | FileKind::Xls | FileKind::Docx => Some("office"),
-        FileKind::Doc | FileKind::Html | FileKind::Text => None,
+        // (an OLE file that is no workbook may be a password-protected .xlsx/.docx: the office
+        // reader tells that from a legacy .doc)
+        FileKind::Xlsx | FileKind::Xls | FileKind::Docx | FileKind::Doc => Some("office"),
+        FileKind::Html | FileKind::Text => None,
     }
 }
 

@@ -80,8 +80,12 @@ pub fn one(path: &str, l: &Loaded, check: bool, only: &[String], format: Format)
             v["file"] = json!(path);
             v["kind"] = json!(kind);
             if let Some(list) = v["findings"].as_array_mut() {
+                // (only for files that have places: a text's JSON stays the report's JSON,
+                // the same the web app exports)
                 for (j, f) in list.iter_mut().zip(&report.findings) {
-                    j["origin"] = json!(origin(e, f));
+                    if let Some(o) = origin(e, f) {
+                        j["origin"] = json!(o);
+                    }
                 }
             }
             json_out(&v, format)

@@ -161,16 +161,25 @@ pub fn kind_of(bytes: &[u8]) -> FileKind {
 
 /// The PDF reader alone (the web app's PDF worker links only this).
 pub fn read_pdf(bytes: &[u8]) -> Result<Extracted, FileError> {
+    if bytes.len() > MAX_FILE {
+        return Err(FileError::TooLarge);
+    }
     match kind_of(bytes) {
-        FileKind::Pdf => extract(bytes),
+        #[cfg(feature = "pdf")]
+        FileKind::Pdf => pdf::read(bytes),
         kind => Err(FileError::Unsupported { kind }),
     }
 }
 
 /// The Excel and Word readers alone (the web app's office worker links only these).
 pub fn read_office(bytes: &[u8]) -> Result<Extracted, FileError> {
+    if bytes.len() > MAX_FILE {
+        return Err(FileError::TooLarge);
+    }
     match kind_of(bytes) {
-        FileKind::Xlsx | FileKind::Xls | FileKind::Docx => extract(bytes),
+        kind @ (FileKind::Xlsx | FileKind::Xls | FileKind::Docx | FileKind::Doc) => {
+            office(bytes, kind)
+        }
         kind => Err(FileError::Unsupported { kind }),
     }
 }
@@ -181,7 +190,15 @@ pub fn extract(bytes: &[u8]) -> Result<Extracted, FileError> {
     if bytes.len() > MAX_FILE {
         return Err(FileError::TooLarge);
     }
-    let kind = kind_of(bytes);
+    match kind_of(bytes) {
+        FileKind::Pdf => read_pdf(bytes),
+        FileKind::Html => Ok(html::read_bytes(bytes)),
+        kind => office(bytes, kind),
+    }
+}
+
+/// Excel, Word and the OLE files that may be either (or an encrypted Office package).
+fn office(bytes: &[u8], kind: FileKind) -> Result<Extracted, FileError> {
     if matches!(kind, FileKind::Doc | FileKind::Xls) && ole_has(bytes, "EncryptedPackage") {
         // a password-protected .xlsx/.docx is an OLE file holding the encrypted package
         return Err(FileError::Encrypted);
@@ -191,9 +208,6 @@ pub fn extract(bytes: &[u8]) -> Result<Extracted, FileError> {
         FileKind::Xlsx | FileKind::Xls => excel::read(bytes, kind),
         #[cfg(feature = "docx")]
         FileKind::Docx => docx::read(bytes),
-        FileKind::Html => Ok(html::read_bytes(bytes)),
-        #[cfg(feature = "pdf")]
-        FileKind::Pdf => pdf::read(bytes),
         _ => Err(FileError::Unsupported { kind }),
     }
 }

@@ -191,7 +191,9 @@ pub fn severity(lang: Lang, s: Severity) -> &'static str {
 
 /// "已载入 81.4 KB，共 2,345 行" — the one-line summary of a loaded text.
 pub fn loaded(lang: Lang, bytes: usize, lines: usize) -> String {
-    let kb = format!("{:.1}", bytes as f64 / 1024.0);
+    // tenths of a KB, rounded, in integers (float formatting would add ~10 KB to the page's wasm)
+    let tenths = (bytes * 10 + 512) / 1024;
+    let kb = format!("{}.{}", tenths / 10, tenths % 10);
     match lang {
         Lang::Zh => format!("已载入 {kb} KB，共 {lines} 行"),
         Lang::En => format!("{kb} KB loaded, {lines} lines"),

@@ -46,8 +46,9 @@ def places(driver):
 def file_cases():
     cases = []
     pdf = CORPUS_FILES / "xian_safety_budget_tables_2019.pdf"
-    cases.append(pytest.param(pdf, "页", id="pdf"))
-    for ext, where in [("xlsx", "!"), ("docx", "表格")]:
+    cases.append(pytest.param(pdf, ("页",), id="pdf"))
+    # (a Word finding is in a table cell or, for prose, a paragraph)
+    for ext, where in [("xlsx", ("!",)), ("docx", ("表格", "段"))]:
         found = sorted(OFFICE.glob(f"*.{ext}"))
         cases.append(pytest.param(found[0] if found else OFFICE / f"missing.{ext}", where, id=ext))
     return cases
@@ -70,7 +71,7 @@ def test_a_picked_file_is_read_by_its_reader_like_the_cli(driver, site, path, wh
     assert_same_as_cli(driver, want)
     # Every finding names its place in the file (page, sheet cell or Word table cell).
     shown = places(driver)
-    assert shown and all(where in s for s in shown), shown[:5]
+    assert shown and all(any(w in s for w in where) for s in shown), shown[:5]
     screenshot(driver, f"file-{path.suffix[1:]}")
 
 
