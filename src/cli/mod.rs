@@ -67,7 +67,11 @@ fn parse_args(args: Vec<String>) -> Result<Option<Args>, String> {
         "text" => Format::Text,
         "json" => Format::Json,
         "jsonl" => Format::Jsonl,
-        _ => return Err(format!("--format 只能是 text、json 或 jsonl，而不是 {format}")),
+        _ => {
+            return Err(format!(
+                "--format 只能是 text、json 或 jsonl，而不是 {format}"
+            ))
+        }
     };
     Ok(Some(Args {
         cmd,

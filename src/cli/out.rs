@@ -52,8 +52,8 @@ pub fn one(path: &str, l: &Loaded, check: bool, only: &[String], format: Format)
         let output = match format {
             Format::Text => render::text::parsed(&l.text, &parsed),
             _ => {
-                let mut v: Value = serde_json::from_str(&render::json::parsed(&parsed))
-                    .unwrap_or(Value::Null);
+                let mut v: Value =
+                    serde_json::from_str(&render::json::parsed(&parsed)).unwrap_or(Value::Null);
                 v["file"] = json!(path);
                 v["kind"] = json!(kind);
                 json_out(&v, format)
@@ -131,7 +131,9 @@ pub fn unreadable(path: &str, msg: String, format: Format) -> Done {
 
 /// The summary table of a run over several files.
 pub fn summary(paths: &[String], done: &[Done]) -> String {
-    let mut s = String::from("\n文件 file\t类型 kind\t表 tables\t读到/核对 numbers read/checked\terror\twarning\n");
+    let mut s = String::from(
+        "\n文件 file\t类型 kind\t表 tables\t读到/核对 numbers read/checked\terror\twarning\n",
+    );
     let (mut errors, mut warnings, mut bad) = (0, 0, 0);
     for (p, d) in paths.iter().zip(done) {
         match &d.row {
@@ -145,7 +147,9 @@ pub fn summary(paths: &[String], done: &[Done]) -> String {
             } => {
                 errors += e;
                 warnings += w;
-                s.push_str(&format!("{p}\t{kind}\t{tables}\t{read}/{checked}\t{e}\t{w}\n"));
+                s.push_str(&format!(
+                    "{p}\t{kind}\t{tables}\t{read}/{checked}\t{e}\t{w}\n"
+                ));
             }
             Row::Unreadable(m) => {
                 bad += 1;

@@ -5,8 +5,8 @@
 //! Numbers: calamine gives an f64; it becomes a decimal through its string at 15 significant
 //! digits, the precision Excel itself shows (so a sum stored as 0.30000000000000004 is 0.3), and
 //! the cell's number format decides the printed decimals (`#,##0.00` on 1234.5 → "1234.50").
-//! .xls files do not expose their formats through calamine: there a column's decimals are the most
-//! any number in that column shows (a column formatted 0.00 holding 3 and 2.5 prints 3.00, 2.50).
+//! calamine does not expose the formats of .xls files: `xls_formats` reads them from the BIFF
+//! records; where that fails, a column's decimals are the most any number in that column shows.
 use super::build::TextBuilder;
 use super::container::{self, a1};
 use super::{Extracted, FileError, FileKind, Origin};
@@ -26,6 +26,20 @@ pub fn read(bytes: &[u8], kind: FileKind) -> Result<Extracted, FileError> {
             });
         }
     }
+    // read before calamine opens the workbook: the check of the cell area guards its allocation
+    let xls_formats = match kind {
+        FileKind::Xls => match super::xls_formats::read(bytes) {
+            Some((_, false)) => return Err(FileError::TooLarge),
+            Some((f, true)) => Some(f),
+            // calamine must not see a workbook whose records were not checked
+            None => {
+                return Err(FileError::Corrupt {
+                    detail: "无法读取 .xls 的工作簿数据流".into(),
+                })
+            }
+        },
+        _ => None,
+    };
     let mut book = calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(book_error)?;
     let mut out = TextBuilder::default();
     for name in book.sheet_names() {
@@ -42,11 +56,19 @@ pub fn read(bytes: &[u8], kind: FileKind) -> Result<Extracted, FileError> {
             Sheets::Xls(x) => x.merge_cells_by_sheet_name(&name).unwrap_or_default(),
             _ => Vec::new(),
         };
-        let formats = match &mut book {
+        let styles = match &mut book {
             Sheets::Xlsx(x) => x.worksheet_style(&name).ok(),
             _ => None,
         };
-        sheet(&mut out, &name, &range, &merges, formats.as_ref());
+        let format = |r: u32, c: u32| -> Option<String> {
+            match (&styles, &xls_formats) {
+                (Some(s), _) => Some(s.get((r, c))?.number_format.as_ref()?.format_code.clone()),
+                (None, Some(f)) => f.get(&(name.clone(), r, c)).cloned(),
+                (None, None) => None,
+            }
+        };
+        let known = styles.is_some() || xls_formats.is_some();
+        sheet(&mut out, &name, &range, &merges, &format, known);
     }
     Ok(out.finish(kind))
 }
@@ -69,7 +91,8 @@ fn sheet(
     name: &str,
     range: &calamine::Range<Data>,
     merges: &[Dimensions],
-    styles: Option<&calamine::StyleRange>,
+    format: &dyn Fn(u32, u32) -> Option<String>,
+    formats_known: bool,
 ) {
     let Some((r0, c0)) = range.start() else {
         return;
@@ -87,16 +110,12 @@ fn sheet(
                     if covered(r, c) {
                         return String::new();
                     }
-                    let fmt = styles
-                        .and_then(|s| s.get((r, c)))
-                        .and_then(|s| s.number_format.as_ref())
-                        .map(|f| f.format_code.as_str());
-                    cell_text(v, fmt)
+                    cell_text(v, format(r, c).as_deref())
                 })
                 .collect()
         })
         .collect();
-    let rows = if styles.is_none() {
+    let rows = if !formats_known {
         column_decimals(range, rows)
     } else {
         rows
@@ -109,10 +128,19 @@ fn sheet(
         return;
     }
     out.blank_line();
-    out.piece(name, Origin::Cell { sheet: name.into(), cell: a1(r0, c0) });
+    out.piece(
+        name,
+        Origin::Cell {
+            sheet: name.into(),
+            cell: a1(r0, c0),
+        },
+    );
     out.end_line();
     let widths = block_widths(&rows[..height], |i| {
-        merges.iter().find(|m| m.start == (r0 + i as u32, c0)).map_or(1, |m| m.end.1 - m.start.1 + 1)
+        merges
+            .iter()
+            .find(|m| m.start == (r0 + i as u32, c0))
+            .map_or(1, |m| m.end.1 - m.start.1 + 1)
     });
     for (i, (row, width)) in rows.into_iter().zip(widths).enumerate() {
         if row.iter().all(String::is_empty) {
@@ -122,7 +150,13 @@ fn sheet(
         let r = r0 + i as u32;
         out.row(row.into_iter().take(width).enumerate().map(|(j, t)| {
             let cell = a1(r, c0 + j as u32);
-            (t, Origin::Cell { sheet: name.into(), cell })
+            (
+                t,
+                Origin::Cell {
+                    sheet: name.into(),
+                    cell,
+                },
+            )
         }));
     }
 }
@@ -139,8 +173,15 @@ fn block_widths(rows: &[Vec<String>], merged_width: impl Fn(usize) -> u32) -> Ve
     let mut out = vec![0; rows.len()];
     let mut i = 0;
     while i < rows.len() {
-        let end = (i..rows.len()).find(|&k| used(&rows[k]) == 0).unwrap_or(rows.len());
-        let width = rows[i..end].iter().filter(|r| used(r) > 1).map(last).max().unwrap_or(0);
+        let end = (i..rows.len())
+            .find(|&k| used(&rows[k]) == 0)
+            .unwrap_or(rows.len());
+        let width = rows[i..end]
+            .iter()
+            .filter(|r| used(r) > 1)
+            .map(last)
+            .max()
+            .unwrap_or(0);
         for k in i..end {
             let line = used(&rows[k]) == 1 && !rows[k][0].is_empty();
             out[k] = if line && (width <= 1 || merged_width(k) as usize * 2 >= width) {

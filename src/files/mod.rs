@@ -20,6 +20,8 @@ mod docx;
 #[cfg(feature = "excel")]
 mod excel;
 pub mod html;
+#[cfg(feature = "excel")]
+mod xls_formats;
 
 /// What kind of file the bytes are, decided from the content (never from the file name).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
