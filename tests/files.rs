@@ -409,3 +409,82 @@ fn cli_over_a_directory() {
     assert!(v["origins"].as_array().unwrap().len() > 100);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// A workbook written by hand: the parts calamine needs, one sheet with these rows, merges and
+/// these cell formats (cellXfs, after the default one).
+fn tiny_xlsx(sheet: &str, merges: &str, formats: &[&str]) -> Vec<u8> {
+    use std::io::Write;
+    let ns = r#"xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships""#;
+    let rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+    let custom: String = formats
+        .iter()
+        .enumerate()
+        .map(|(i, f)| format!(r#"<numFmt numFmtId="{}" formatCode="{f}"/>"#, 164 + i))
+        .collect();
+    let xfs: String = (0..formats.len())
+        .map(|i| format!(r#"<xf numFmtId="{}" applyNumberFormat="1"/>"#, 164 + i))
+        .collect();
+    let parts = [
+        ("[Content_Types].xml".to_string(), r#"<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>"#.to_string()),
+        ("_rels/.rels".into(), format!(r#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="{rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>"#)),
+        ("xl/workbook.xml".into(), format!(r#"<workbook {ns}><sheets><sheet name="收支总表" sheetId="1" r:id="rId1"/></sheets></workbook>"#)),
+        ("xl/_rels/workbook.xml.rels".into(), format!(r#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="{rel}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="{rel}/styles" Target="styles.xml"/></Relationships>"#)),
+        ("xl/styles.xml".into(), format!(r#"<styleSheet {ns}><numFmts count="{}">{custom}</numFmts><fonts count="1"><font/></fonts><fills count="1"><fill/></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf/></cellStyleXfs><cellXfs count="{}"><xf numFmtId="0"/>{xfs}</cellXfs></styleSheet>"#, formats.len(), formats.len() + 1)),
+        ("xl/worksheets/sheet1.xml".into(), format!(r#"<worksheet {ns}><sheetData>{sheet}</sheetData>{merges}</worksheet>"#)),
+    ];
+    let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let opts = zip::write::SimpleFileOptions::default();
+    for (name, data) in parts {
+        w.start_file(name, opts).unwrap();
+        w.write_all(data.as_bytes()).unwrap();
+    }
+    w.finish().unwrap().into_inner()
+}
+
+#[test]
+fn xlsx_cells_as_printed() {
+    let s = |r: &str, v: &str| format!(r#"<c r="{r}" t="inlineStr"><is><t>{v}</t></is></c>"#);
+    let n = |r: &str, style: u32, v: &str| format!(r#"<c r="{r}" s="{style}"><v>{v}</v></c>"#);
+    let sheet = [
+        format!(r#"<row r="1">{}</row>"#, s("A1", "表1 收支总表")),
+        format!(r#"<row r="2">{}{}</row>"#, s("A2", "项目"), s("B2", "金额")),
+        format!(
+            r#"<row r="3">{}{}{}</row>"#,
+            s("A3", "一、一般公共预算"),
+            n("B3", 1, "1234.5"),
+            n("C3", 2, "3")
+        ),
+        // a formula gives its cached value; General prints what Excel shows, not binary noise
+        format!(
+            r#"<row r="4">{}<c r="B4"><f>B3*2</f><v>0.30000000000000004</v></c>{}</row>"#,
+            s("A4", "合计"),
+            n("C4", 3, "45292")
+        ),
+        format!(
+            r#"<row r="5">{}{}</row>"#,
+            s("A5", "比率"),
+            n("B5", 4, "0.125")
+        ),
+        // empty trailing rows and columns are not printed
+        format!(r#"<row r="9">{}</row>"#, s("D9", "")),
+    ]
+    .concat();
+    let merges = r#"<mergeCells count="1"><mergeCell ref="A1:C1"/></mergeCells>"#;
+    let bytes = tiny_xlsx(&sheet, merges, &["#,##0.00", "0.00", "yyyy-mm-dd", "0.0%"]);
+    let e = files::extract(&bytes).unwrap();
+    assert_eq!(
+        e.text,
+        "收支总表\n表1 收支总表\n项目\t金额\t\n一、一般公共预算\t1234.50\t3.00\n合计\t0.3\t2024-01-01\n比率\t12.5%\t\n"
+    );
+    let at = e.text.find("3.00").unwrap() as u32;
+    assert_eq!(e.origin_at(at).unwrap().label(), "收支总表!C3");
+
+    // a hostile reference makes calamine allocate the whole rectangle: refused first
+    let far = format!(
+        r#"<row r="1">{}</row><row r="1048576">{}</row>"#,
+        s("A1", "x"),
+        s("XFD1048576", "y")
+    );
+    let bytes = tiny_xlsx(&far, "", &[]);
+    assert_eq!(files::extract(&bytes).unwrap_err(), FileError::TooLarge);
+}
