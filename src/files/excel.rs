@@ -1,6 +1,8 @@
 //! Excel workbooks (.xlsx, .xls) through calamine: every sheet in order, its name on a line and
 //! then its rows as tab-separated cells, a merged cell's value in its top-left cell and the cells
-//! it covers left empty (what a TSV export of the sheet gives, and what the tab reader expects).
+//! it covers left empty (what a TSV export of the sheet gives, and what the tab reader expects:
+//! seed 002 with its merged headers repeated across their columns instead reads the same tables
+//! but with 8 header/column notices (P003) where the empty cells give 2).
 //!
 //! Numbers: calamine gives an f64; it becomes a decimal through its string at 15 significant
 //! digits, the precision Excel itself shows (so a sum stored as 0.30000000000000004 is 0.3), and
