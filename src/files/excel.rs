@@ -11,6 +11,7 @@
 //! records; where that fails, a column's decimals are the most any number in that column shows.
 use super::build::TextBuilder;
 use super::container::{self, a1};
+use super::xls_formats::Scan;
 use super::{Extracted, FileError, FileKind, Origin};
 use calamine::{Data, Dimensions, Reader, Sheets};
 use rust_decimal::{Decimal, RoundingStrategy};
@@ -31,8 +32,9 @@ pub fn read(bytes: &[u8], kind: FileKind) -> Result<Extracted, FileError> {
     // read before calamine opens the workbook: the check of the cell area guards its allocation
     let xls_formats = match kind {
         FileKind::Xls => match super::xls_formats::read(bytes) {
-            Some((_, false)) => return Err(FileError::TooLarge),
-            Some((f, true)) => Some(f),
+            Some(Scan::Formats(f)) => Some(f),
+            Some(Scan::TooLarge) => return Err(FileError::TooLarge),
+            Some(Scan::Encrypted) => return Err(FileError::Encrypted),
             // calamine must not see a workbook whose records were not checked
             None => {
                 return Err(FileError::Corrupt {

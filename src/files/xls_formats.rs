@@ -9,10 +9,20 @@ use std::io::{Cursor, Read};
 /// (sheet name, zero-based row, column) → the cell's format code.
 pub type Formats = HashMap<(String, u32, u32), String>;
 
-/// The formats of a workbook, and whether every sheet's cells span a sane area (calamine
-/// allocates the rectangle from the first to the last cell, so a damaged cell record at row
-/// 65535 would ask for gigabytes). None when the stream cannot be read.
-pub fn read(bytes: &[u8]) -> Option<(Formats, bool)> {
+/// What the scan of a workbook found.
+#[derive(Debug, PartialEq)]
+pub enum Scan {
+    Formats(Formats),
+    /// A sheet's cells span more than [`MAX_CELLS`]: calamine allocates the rectangle from the
+    /// first to the last cell, so a damaged cell record at row 65535 would ask for gigabytes.
+    TooLarge,
+    /// A FILEPASS record: the rest of the stream is encrypted (or XOR-obfuscated, which calamine
+    /// would read as garbage cells).
+    Encrypted,
+}
+
+/// The formats of a workbook after the checks above; None when the stream cannot be read.
+pub fn read(bytes: &[u8]) -> Option<Scan> {
     let mut cf = cfb::CompoundFile::open(Cursor::new(bytes)).ok()?;
     let name = ["/Workbook", "/Book"].into_iter().find(|n| cf.exists(n))?;
     let mut stream = Vec::new();
@@ -62,7 +72,7 @@ fn unicode_string(d: &[u8], at: usize) -> Option<String> {
     })
 }
 
-fn records(s: &[u8]) -> (Formats, bool) {
+fn records(s: &[u8]) -> Scan {
     let mut formats: HashMap<u16, String> = HashMap::new();
     let mut xfs: Vec<u16> = Vec::new();
     let mut sheets: HashMap<u32, String> = HashMap::new();
@@ -77,6 +87,9 @@ fn records(s: &[u8]) -> (Formats, bool) {
             break;
         };
         at += 4 + len as usize;
+        if kind == 0x002F {
+            return Scan::Encrypted;
+        }
         let cell = |d: &[u8]| Some((u16_at(d, 0)? as u32, u16_at(d, 2)? as u32, u16_at(d, 4)?));
         match kind {
             0x041E => {
@@ -168,7 +181,11 @@ fn records(s: &[u8]) -> (Formats, bool) {
             ((name, r, c), code)
         })
         .collect();
-    (formats, sane)
+    if sane {
+        Scan::Formats(formats)
+    } else {
+        Scan::TooLarge
+    }
 }
 
 /// Records that place a cell (row and column in their first four bytes): the numbers and
@@ -178,4 +195,74 @@ fn is_cell(kind: u16) -> bool {
         kind,
         0x0203 | 0x027E | 0x0006 | 0x00BD | 0x00BE | 0x00FD | 0x0204 | 0x0205 | 0x00D6 | 0x0201
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// BIFF records: (type, data) each as type u16, length u16, data.
+    fn stream(recs: &[(u16, Vec<u8>)]) -> Vec<u8> {
+        let mut s = Vec::new();
+        for (kind, d) in recs {
+            s.extend(kind.to_le_bytes());
+            s.extend((d.len() as u16).to_le_bytes());
+            s.extend(d);
+        }
+        s
+    }
+
+    fn le(v: &[u16]) -> Vec<u8> {
+        v.iter().flat_map(|x| x.to_le_bytes()).collect()
+    }
+
+    #[test]
+    fn formats_by_cell_and_checks() {
+        // globals: a custom format 164, XF 0 General and XF 1 with format 164, a sheet "S" whose BOF is
+        // right after the globals' EOF
+        let mut fmt = le(&[164, 8]);
+        fmt.push(0);
+        fmt.extend(b"#,##0.00");
+        let xf = |id: u16| [le(&[0, id]), vec![0; 16]].concat();
+        let globals = |pos: u32| {
+            let mut sheet = pos.to_le_bytes().to_vec();
+            sheet.extend([0, 0, 1, 0]);
+            sheet.push(b'S');
+            vec![
+                (0x0809, vec![0; 16]),
+                (0x041E, fmt.clone()),
+                (0x00E0, xf(0)),
+                (0x00E0, xf(164)),
+                (0x0085, sheet),
+                (0x000A, vec![]),
+            ]
+        };
+        let pos = stream(&globals(0)).len() as u32;
+        let number = |r: u16, c: u16, x: u16| (0x0203, [le(&[r, c, x]), vec![0; 8]].concat());
+        let mut recs = globals(pos);
+        recs.extend([
+            (0x0809, vec![0; 16]),
+            number(2, 1, 1),
+            number(3, 0, 0),
+            (0x000A, vec![]),
+        ]);
+        let Scan::Formats(f) = records(&stream(&recs)) else {
+            panic!("formats")
+        };
+        assert_eq!(f[&("S".to_string(), 2, 1)], "#,##0.00");
+        assert_eq!(f[&("S".to_string(), 3, 0)], "General");
+
+        // a cell at row 65535 with one at column 255 spans 16 M cells
+        let mut far = globals(pos);
+        far.extend([
+            (0x0809, vec![0; 16]),
+            number(0, 255, 0),
+            number(65535, 0, 0),
+        ]);
+        assert_eq!(records(&stream(&far)), Scan::TooLarge);
+
+        let mut locked = globals(pos);
+        locked.insert(1, (0x002F, le(&[1])));
+        assert_eq!(records(&stream(&locked)), Scan::Encrypted);
+    }
 }
