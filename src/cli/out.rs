@@ -73,12 +73,21 @@ pub fn one(path: &str, l: &Loaded, check: bool, only: &[String], format: Format)
         only: only.to_vec(),
     };
     let report = budgetlint::check_with(&l.text, &config);
+    let notes = e.map(|e| e.notes.clone()).unwrap_or_default();
     let output = match format {
-        Format::Text => render::text::report_with(&l.text, &report, &|f| origin(e, f)),
+        Format::Text => {
+            // what the reader says about the file (a sheet skipped, an undecodable byte) first
+            let mut s: String = notes.iter().map(|n| format!("注意：{n}\n")).collect();
+            s.push_str(&render::text::report_with(&l.text, &report, &|f| {
+                origin(e, f)
+            }));
+            s
+        }
         _ => {
             let mut v = render::json::report_value(&report);
             v["file"] = json!(path);
             v["kind"] = json!(kind);
+            v["notes"] = json!(notes);
             if let Some(list) = v["findings"].as_array_mut() {
                 // (only for files that have places: a text's JSON stays the report's JSON,
                 // the same the web app exports)

@@ -30,22 +30,90 @@ pub fn zip_error(e: zip::result::ZipError) -> FileError {
 /// Inflate every entry once into nothing, stopping past [`MAX_EXPANDED`] bytes in total: a zip
 /// bomb is refused before a reader that trusts the container (calamine) starts on it. Reading
 /// stops at the limit, so a bomb costs at most the time to inflate the limit.
+///
+/// Worksheets are also scanned for their cell references (`<c r="C7"`): calamine allocates the
+/// whole rectangle from the first to the last cell, so a damaged or hostile reference
+/// (`XFD1048576`) would ask for gigabytes; a sheet spanning more than [`MAX_CELLS`] is refused.
 pub fn check_expansion(archive: &mut Archive<'_>) -> Result<(), FileError> {
     let mut total: u64 = 0;
     for i in 0..archive.len() {
-        let entry = archive.by_index(i).map_err(zip_error)?;
-        total += drain(entry, MAX_EXPANDED - total)?;
+        let mut entry = archive.by_index(i).map_err(zip_error)?;
+        let sheet = entry.name().is_ok_and(|n| n.starts_with("xl/worksheets/"));
+        let mut area = Area::default();
+        let mut buf = vec![0u8; 64 * 1024];
+        // the last bytes of the previous chunk, so a reference cut between chunks is seen
+        let mut carry: Vec<u8> = Vec::new();
+        loop {
+            let n = entry.read(&mut buf).map_err(io_error)?;
+            if n == 0 {
+                break;
+            }
+            total += n as u64;
+            if total > MAX_EXPANDED {
+                return Err(FileError::TooLarge);
+            }
+            if sheet {
+                carry.extend_from_slice(&buf[..n]);
+                area.scan(&carry);
+                let keep = carry.len().min(24);
+                carry.drain(..carry.len() - keep);
+            }
+        }
+        if area.cells() > MAX_CELLS {
+            return Err(FileError::TooLarge);
+        }
     }
     Ok(())
 }
 
-/// Read at most `limit` bytes from `r` into nothing; the count, or TooLarge past the limit.
-fn drain(r: impl Read, limit: u64) -> Result<u64, FileError> {
-    let n = std::io::copy(&mut r.take(limit + 1), &mut std::io::sink()).map_err(io_error)?;
-    if n > limit {
-        return Err(FileError::TooLarge);
+/// The most cells a sheet may span (first to last used cell): far beyond any budget table.
+pub const MAX_CELLS: u64 = 4_000_000;
+
+/// The rectangle a sheet's cell references span.
+#[derive(Default)]
+pub struct Area {
+    min: Option<(u32, u32)>,
+    max: (u32, u32),
+}
+
+impl Area {
+    pub fn add(&mut self, row: u32, col: u32) {
+        let (r0, c0) = self.min.unwrap_or((row, col));
+        self.min = Some((r0.min(row), c0.min(col)));
+        self.max = (self.max.0.max(row), self.max.1.max(col));
     }
-    Ok(n)
+
+    pub fn cells(&self) -> u64 {
+        self.min.map_or(0, |(r0, c0)| {
+            (u64::from(self.max.0 - r0) + 1) * (u64::from(self.max.1 - c0) + 1)
+        })
+    }
+
+    /// Every `<c r="A1"` in `xml` (a reference seen twice across chunks counts once in the area).
+    fn scan(&mut self, xml: &[u8]) {
+        let pat = b"<c r=\"";
+        let mut k = 0;
+        while let Some(p) = xml[k..].windows(pat.len()).position(|w| w == pat) {
+            let at = k + p + pat.len();
+            k = at;
+            let mut col: u32 = 0;
+            let mut j = at;
+            while let Some(c) = xml.get(j).filter(|c| c.is_ascii_uppercase()) {
+                col = col
+                    .saturating_mul(26)
+                    .saturating_add(u32::from(c - b'A') + 1);
+                j += 1;
+            }
+            let mut row: u32 = 0;
+            while let Some(c) = xml.get(j).filter(|c| c.is_ascii_digit()) {
+                row = row.saturating_mul(10).saturating_add(u32::from(c - b'0'));
+                j += 1;
+            }
+            if xml.get(j) == Some(&b'"') && col > 0 && row > 0 {
+                self.add(row - 1, col - 1);
+            }
+        }
+    }
 }
 
 fn io_error(e: std::io::Error) -> FileError {

@@ -1,14 +1,17 @@
 //! Excel workbooks (.xlsx, .xls) through calamine: every sheet in order, its name on a line and
 //! then its rows as tab-separated cells, a merged cell's value in its top-left cell and the cells
-//! it covers left empty (what a TSV export of the sheet gives, and what the tab reader expects).
+//! it covers left empty (what a TSV export of the sheet gives, and what the tab reader expects:
+//! seed 002 with its merged headers repeated across their columns instead reads the same tables
+//! but with 8 header/column notices (P003) where the empty cells give 2).
 //!
 //! Numbers: calamine gives an f64; it becomes a decimal through its string at 15 significant
 //! digits, the precision Excel itself shows (so a sum stored as 0.30000000000000004 is 0.3), and
 //! the cell's number format decides the printed decimals (`#,##0.00` on 1234.5 → "1234.50").
-//! .xls files do not expose their formats through calamine: there a column's decimals are the most
-//! any number in that column shows (a column formatted 0.00 holding 3 and 2.5 prints 3.00, 2.50).
+//! calamine does not expose the formats of .xls files: `xls_formats` reads them from the BIFF
+//! records; where that fails, a column's decimals are the most any number in that column shows.
 use super::build::TextBuilder;
 use super::container::{self, a1};
+use super::xls_formats::Scan;
 use super::{Extracted, FileError, FileKind, Origin};
 use calamine::{Data, Dimensions, Reader, Sheets};
 use rust_decimal::{Decimal, RoundingStrategy};
@@ -26,6 +29,21 @@ pub fn read(bytes: &[u8], kind: FileKind) -> Result<Extracted, FileError> {
             });
         }
     }
+    // read before calamine opens the workbook: the check of the cell area guards its allocation
+    let xls_formats = match kind {
+        FileKind::Xls => match super::xls_formats::read(bytes) {
+            Some(Scan::Formats(f)) => Some(f),
+            Some(Scan::TooLarge) => return Err(FileError::TooLarge),
+            Some(Scan::Encrypted) => return Err(FileError::Encrypted),
+            // calamine must not see a workbook whose records were not checked
+            None => {
+                return Err(FileError::Corrupt {
+                    detail: "无法读取 .xls 的工作簿数据流".into(),
+                })
+            }
+        },
+        _ => None,
+    };
     let mut book = calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(book_error)?;
     let mut out = TextBuilder::default();
     for name in book.sheet_names() {
@@ -42,11 +60,19 @@ pub fn read(bytes: &[u8], kind: FileKind) -> Result<Extracted, FileError> {
             Sheets::Xls(x) => x.merge_cells_by_sheet_name(&name).unwrap_or_default(),
             _ => Vec::new(),
         };
-        let formats = match &mut book {
+        let styles = match &mut book {
             Sheets::Xlsx(x) => x.worksheet_style(&name).ok(),
             _ => None,
         };
-        sheet(&mut out, &name, &range, &merges, formats.as_ref());
+        let format = |r: u32, c: u32| -> Option<String> {
+            match (&styles, &xls_formats) {
+                (Some(s), _) => Some(s.get((r, c))?.number_format.as_ref()?.format_code.clone()),
+                (None, Some(f)) => f.get(&(name.clone(), r, c)).cloned(),
+                (None, None) => None,
+            }
+        };
+        let known = styles.is_some() || xls_formats.is_some();
+        sheet(&mut out, &name, &range, &merges, &format, known);
     }
     Ok(out.finish(kind))
 }
@@ -69,7 +95,8 @@ fn sheet(
     name: &str,
     range: &calamine::Range<Data>,
     merges: &[Dimensions],
-    styles: Option<&calamine::StyleRange>,
+    format: &dyn Fn(u32, u32) -> Option<String>,
+    formats_known: bool,
 ) {
     let Some((r0, c0)) = range.start() else {
         return;
@@ -87,16 +114,12 @@ fn sheet(
                     if covered(r, c) {
                         return String::new();
                     }
-                    let fmt = styles
-                        .and_then(|s| s.get((r, c)))
-                        .and_then(|s| s.number_format.as_ref())
-                        .map(|f| f.format_code.as_str());
-                    cell_text(v, fmt)
+                    cell_text(v, format(r, c).as_deref())
                 })
                 .collect()
         })
         .collect();
-    let rows = if styles.is_none() {
+    let rows = if !formats_known {
         column_decimals(range, rows)
     } else {
         rows

@@ -24,6 +24,8 @@ mod docx;
 #[cfg(feature = "excel")]
 mod excel;
 pub mod html;
+#[cfg(feature = "excel")]
+mod xls_formats;
 
 /// What kind of file the bytes are, decided from the content (never from the file name).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -128,8 +130,12 @@ pub fn kind_of(bytes: &[u8]) -> FileKind {
         return FileKind::Pdf;
     }
     if bytes.starts_with(b"PK\x03\x04") {
+        // entry names are in the local headers at the start and in the central directory at the end
         let head = &bytes[..bytes.len().min(64 * 1024)];
-        let has = |s: &[u8]| head.windows(s.len()).any(|w| w == s);
+        let tail = &bytes[bytes.len().saturating_sub(64 * 1024)..];
+        let has = |s: &[u8]| {
+            head.windows(s.len()).any(|w| w == s) || tail.windows(s.len()).any(|w| w == s)
+        };
         if has(b"xl/") {
             return FileKind::Xlsx;
         }
