@@ -116,8 +116,7 @@ fn hand_checked_cells_are_read() {
                         .filter(|r| {
                             let name = r.plain_name();
                             let code = r.code.as_ref().map(|c| c.text.as_str());
-                            c.row == name
-                                || code.is_some_and(|k| c.row == format!("{k} {name}"))
+                            c.row == name || code.is_some_and(|k| c.row == format!("{k} {name}"))
                         })
                         .flat_map(move |r| {
                             t.columns
@@ -216,7 +215,13 @@ fn a_scan_has_no_text_layer() {
 #[test]
 fn a_notice_reads_without_tables_or_errors() {
     let e = extract(&pdf("ningbo_not_a_budget_notice_2026")).expect("reads");
-    assert!(e.text.chars().filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c)).count() > 200);
+    assert!(
+        e.text
+            .chars()
+            .filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
+            .count()
+            > 200
+    );
     let report = budgetlint::check(&e.text);
     assert!(report.doc.tables.is_empty(), "{:?}", report.doc.tables);
     assert_eq!(report.count(Severity::Error), 0);
@@ -232,17 +237,26 @@ fn every_corpus_pdf_reads_with_pages_and_origins() {
         let stem = p.file_stem().unwrap().to_string_lossy().into_owned();
         match extract(&std::fs::read(&p).expect("read")) {
             Ok(e) => {
-                assert!(e.text.ends_with('\u{c}'), "{stem}: pages end with a form feed");
+                assert!(
+                    e.text.ends_with('\u{c}'),
+                    "{stem}: pages end with a form feed"
+                );
                 // origins sorted, non-overlapping, inside the text, each on a page that exists
                 let pages = e.text.matches('\u{c}').count() as u32;
                 let mut end = 0;
                 for (s, o) in &e.origins {
-                    assert!(s.start >= end && s.end <= e.text.len() as u32, "{stem}: {s:?}");
+                    assert!(
+                        s.start >= end && s.end <= e.text.len() as u32,
+                        "{stem}: {s:?}"
+                    );
                     end = s.end;
                     let Origin::Page { page, bbox } = o else {
                         panic!("{stem}: {o:?}")
                     };
-                    assert!(*page >= 1 && *page <= pages, "{stem}: page {page} of {pages}");
+                    assert!(
+                        *page >= 1 && *page <= pages,
+                        "{stem}: page {page} of {pages}"
+                    );
                     assert!(bbox[0] <= bbox[2] && bbox[1] <= bbox[3], "{stem}: {bbox:?}");
                 }
                 assert!(!e.origins.is_empty(), "{stem}");
@@ -274,7 +288,9 @@ fn truncated_files_never_panic() {
     }
     println!("{partial} of 60 truncations read in part");
     assert_eq!(
-        extract(&bytes[..20]).err().map(|e| matches!(e, FileError::Corrupt { .. })),
+        extract(&bytes[..20])
+            .err()
+            .map(|e| matches!(e, FileError::Corrupt { .. })),
         Some(true)
     );
 }

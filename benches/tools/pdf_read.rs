@@ -45,7 +45,11 @@ fn main() {
                     println!(
                         "cell: 第{page}页 | {} | {}{} | {} | {}",
                         t.title,
-                        if code.is_empty() { String::new() } else { format!("{code} ") },
+                        if code.is_empty() {
+                            String::new()
+                        } else {
+                            format!("{code} ")
+                        },
                         r.plain_name(),
                         t.columns[k].header,
                         c.value
@@ -70,10 +74,9 @@ fn main() {
         }
         return;
     }
-    let dir = args
-        .first()
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/files"));
+    let dir = args.first().map(PathBuf::from).unwrap_or_else(|| {
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/files")
+    });
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
         .expect("read the folder")
         .map(|e| e.expect("entry").path())

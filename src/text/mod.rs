@@ -16,7 +16,7 @@ pub fn decode(bytes: &[u8]) -> Result<String, String> {
     }
     let utf16 = |le: bool| -> Result<String, String> {
         let body = &bytes[2..];
-        if body.len() % 2 != 0 {
+        if !body.len().is_multiple_of(2) {
             return Err("UTF-16 文本长度不完整".into());
         }
         let units: Vec<u16> = body

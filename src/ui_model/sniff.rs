@@ -65,10 +65,10 @@ pub fn sniff(bytes: &[u8]) -> Sniff {
     if pairs >= 2 {
         let even_nul = head.iter().step_by(2).filter(|&&b| b == 0).count();
         let odd_nul = head.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
-        if odd_nul * 10 >= pairs * 3 && even_nul * 20 < pairs && bytes.len() % 2 == 0 {
+        if odd_nul * 10 >= pairs * 3 && even_nul * 20 < pairs && bytes.len().is_multiple_of(2) {
             return Sniff::Utf16Le { bom: false };
         }
-        if even_nul * 10 >= pairs * 3 && odd_nul * 20 < pairs && bytes.len() % 2 == 0 {
+        if even_nul * 10 >= pairs * 3 && odd_nul * 20 < pairs && bytes.len().is_multiple_of(2) {
             return Sniff::Utf16Be { bom: false };
         }
     }

@@ -6,8 +6,8 @@
 //! page's y-flipping initial transform), so a larger `y` is lower on the page.
 use hayro_interpret::font::GlyphRun;
 use hayro_interpret::kurbo::{Affine, BezPath, PathEl, Point, Rect, Shape, Vec2};
-use hayro_interpret::{BlendMode, ClipPath, Device, DrawMode, DrawProps, Image, ImageDrawProps};
 use hayro_interpret::SoftMask;
+use hayro_interpret::{BlendMode, ClipPath, Device, DrawMode, DrawProps, Image, ImageDrawProps};
 
 /// One glyph as drawn: its text (usually one character), the left and right edge of its advance,
 /// its baseline and its size (the height of its em square).
@@ -151,7 +151,11 @@ impl<'a> Device<'a> for Collector {
             .map(|g| {
                 let m: Affine = props.transform * g.transform();
                 let o = m * Point::ZERO;
-                (o, m * Point::new(1000.0, 0.0) - o, m * Point::new(0.0, 1000.0) - o)
+                (
+                    o,
+                    m * Point::new(1000.0, 0.0) - o,
+                    m * Point::new(0.0, 1000.0) - o,
+                )
             })
             .collect();
         for (i, g) in glyphs.iter().enumerate() {
@@ -181,7 +185,7 @@ impl<'a> Device<'a> for Collector {
             if text.trim().is_empty() {
                 continue;
             }
-            let wide = text.chars().any(|c| super::layout::is_wide(c));
+            let wide = text.chars().any(super::layout::is_wide);
             let guess = if wide { em_w } else { em_w * 0.5 };
             let adv = match placed.get(i + 1) {
                 Some((n, _, _)) if (n.y - o.y).abs() < 0.1 * size && n.x > o.x => {

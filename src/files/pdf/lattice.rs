@@ -53,9 +53,11 @@ pub fn merge(lines: Vec<Line>, rules: &[Rule]) -> Vec<Line> {
     // row boundaries: heights where the horizontal rules cover most of the grid's width. A rule
     // under part of a header (chongqing_meteorology_budget_2026 表二: under "科目" only, above
     // "科目编码 | 科目名称") does not cut the header cells beside it, which span both rows.
-    let (gl, gr) = vs.iter().fold((f32::INFINITY, f32::NEG_INFINITY), |(l, r), v| {
-        (l.min(v.at), r.max(v.at))
-    });
+    let (gl, gr) = vs
+        .iter()
+        .fold((f32::INFINITY, f32::NEG_INFINITY), |(l, r), v| {
+            (l.min(v.at), r.max(v.at))
+        });
     let width = (gr - gl).max(1.0);
     let ys: Vec<f32> = positions(hs.iter().map(|r| r.at).collect())
         .into_iter()
@@ -141,7 +143,9 @@ fn wrapped(grid: &[Line], xs: &[f32]) -> bool {
         l.runs.windows(2).all(|w| {
             let k = |r: &Run| xs.partition_point(|x| *x <= (r.x0 + r.x1) / 2.0);
             k(&w[0]) != k(&w[1])
-                || (w[1].x0 - w[0].x1 < 3.0 * w[0].size && !amount(&w[0].text) && !amount(&w[1].text))
+                || (w[1].x0 - w[0].x1 < 3.0 * w[0].size
+                    && !amount(&w[0].text)
+                    && !amount(&w[1].text))
         })
     })
 }
@@ -192,7 +196,9 @@ fn join_band(grid: Vec<Line>, xs: &[f32]) -> Vec<Line> {
         let Some(c) = c else { continue };
         let left = if k == 0 { c.x0 } else { xs[k - 1] };
         let right = xs.get(k).copied().unwrap_or(c.x1);
-        let cap = (((right - left) / (small / 2.0)).floor() as usize).saturating_sub(1).max(2);
+        let cap = (((right - left) / (small / 2.0)).floor() as usize)
+            .saturating_sub(1)
+            .max(2);
         let mut pieces: Vec<String> = vec![String::new()];
         let mut w = 0;
         for ch in c.text.chars() {

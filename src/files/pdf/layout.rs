@@ -63,7 +63,8 @@ fn is_amount(t: &str) -> bool {
     let t = t.strip_suffix('%').unwrap_or(t);
     !t.is_empty()
         && t.starts_with(|c: char| c.is_ascii_digit())
-        && t.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+        && t.chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
         && t.contains(['.', ','])
 }
 
@@ -111,7 +112,8 @@ fn line_of(mut gs: Vec<Glyph>, walls: &[&Rule]) -> Option<Line> {
             // justified prose spreads the digits of "2026年" and "14,770.62万元" apart: between a
             // CJK character and a digit, and inside a number, a wider gap still joins (a table's
             // columns stand at least an em apart)
-            let numeric = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit() || c == '.' || c == ',');
+            let numeric =
+                |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit() || c == '.' || c == ',');
             let mixed = last.is_some_and(is_wide) != next.is_some_and(is_wide);
             let inside_number = numeric(last)
                 && numeric(next)

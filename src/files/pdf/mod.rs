@@ -120,7 +120,6 @@ fn read_inner(bytes: Vec<u8>) -> Result<Extracted, FileError> {
         if dev.overflow {
             notes.push(format!("第 {n} 页的文字过多，只读取了一部分"));
         }
-        if std::env::var_os("PDF_DEBUG").is_some() { eprintln!("page {n}: {} glyphs, {} h rules, {} v rules", dev.glyphs.len(), dev.rules.iter().filter(|r| r.horizontal).count(), dev.rules.iter().filter(|r| !r.horizontal).count()); }
         unmapped += dev.unmapped;
         rotated += dev.rotated;
         if dev.glyphs.is_empty() {
