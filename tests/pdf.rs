@@ -283,6 +283,10 @@ fn truncated_files_never_panic() {
         assert!(!panicked(&got), "cut at {cut}");
         if let Ok(e) = got {
             assert!(e.text.len() <= whole.len() + 1024, "cut at {cut}");
+            assert!(
+                e.notes.iter().any(|n| n.contains("不完整")),
+                "cut at {cut}: a partial read says so"
+            );
             partial += 1;
         }
     }

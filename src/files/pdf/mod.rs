@@ -65,6 +65,10 @@ pub(crate) struct PageLines {
 }
 
 fn read_inner(bytes: Vec<u8>) -> Result<Extracted, FileError> {
+    // a file cut off in transfer lacks its end marker; hayro may still rebuild enough of it to
+    // read some pages, and the user should know the rest may be missing
+    let tail = &bytes[bytes.len().saturating_sub(2048)..];
+    let cut = !tail.windows(5).any(|w| w == b"%%EOF");
     let pdf = Pdf::new(Arc::new(bytes)).map_err(|e| match e {
         LoadPdfError::Decryption(DecryptionError::InvalidEncryption)
         | LoadPdfError::Decryption(DecryptionError::MissingIDEntry) => FileError::Corrupt {
@@ -84,6 +88,10 @@ fn read_inner(bytes: Vec<u8>) -> Result<Extracted, FileError> {
         });
     }
     let mut notes = Vec::new();
+    if cut {
+        notes
+            .push("文件不完整（缺少 PDF 的结尾标记）：只读出了能读的部分，后面的页可能缺失".into());
+    }
     if pages.len() > MAX_PAGES {
         notes.push(format!(
             "文件共 {} 页，只读取了前 {MAX_PAGES} 页",
@@ -119,14 +127,6 @@ fn read_inner(bytes: Vec<u8>) -> Result<Extracted, FileError> {
         let n = i as u32 + 1;
         if dev.overflow {
             notes.push(format!("第 {n} 页的文字过多，只读取了一部分"));
-        }
-        if std::env::var_os("PDF_DEBUG").is_some() {
-            eprintln!(
-                "page {n}: {} glyphs, {} h rules, {} v rules",
-                dev.glyphs.len(),
-                dev.rules.iter().filter(|r| r.horizontal).count(),
-                dev.rules.iter().filter(|r| !r.horizontal).count()
-            );
         }
         unmapped += dev.unmapped;
         rotated += dev.rotated;
