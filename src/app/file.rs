@@ -66,14 +66,24 @@ pub fn read(file: web_sys::File, dispatcher: UseReducerDispatcher<AppState>) {
             Err(_) => return dispatcher.dispatch(Action::UndecodableFile { name }),
         };
         match files::kind_of(&bytes) {
-            FileKind::Text | FileKind::Html => {
+            kind @ (FileKind::Text | FileKind::Html) => {
                 if bytes.len() as u64 > MAX_FILE {
                     return dispatcher.dispatch(Action::RefuseFile {
                         name,
                         why: Refusal::TooLarge,
                     });
                 }
-                dispatcher.dispatch(decode(&name, &bytes))
+                let action = match decode(&name, &bytes) {
+                    // a saved web page: its tables on their grid, its blocks as lines
+                    Action::LoadFile { name, text, .. } if kind == FileKind::Html => {
+                        Action::LoadExtracted {
+                            name,
+                            extracted: files::html::html_to_text(&text),
+                        }
+                    }
+                    other => other,
+                };
+                dispatcher.dispatch(action)
             }
             kind => super::reader::read(name, kind, bytes, dispatcher),
         }

@@ -211,11 +211,25 @@ fn office(bytes: &[u8], kind: FileKind) -> Result<Extracted, FileError> {
     }
     match kind {
         #[cfg(feature = "excel")]
-        FileKind::Xlsx | FileKind::Xls => excel::read(bytes, kind),
+        FileKind::Xlsx | FileKind::Xls => guarded(|| excel::read(bytes, kind)),
         #[cfg(feature = "docx")]
-        FileKind::Docx => docx::read(bytes),
+        FileKind::Docx => guarded(|| docx::read(bytes)),
         _ => Err(FileError::Unsupported { kind }),
     }
+}
+
+/// Run a reader built on a third-party parser so that a panic inside it (calamine subtracts with
+/// overflow on some damaged .xls records) becomes a "damaged file" message wherever panics
+/// unwind: the tests and the CLI (whose release profile unwinds for this reason). In the web app
+/// a panic aborts the reader's worker, and the app reports that instead.
+pub(crate) fn guarded(
+    read: impl FnOnce() -> Result<Extracted, FileError> + std::panic::UnwindSafe,
+) -> Result<Extracted, FileError> {
+    std::panic::catch_unwind(read).unwrap_or_else(|_| {
+        Err(FileError::Corrupt {
+            detail: "读取器在解析时出错".into(),
+        })
+    })
 }
 
 /// Whether an OLE compound file's directory names a stream `name` (UTF-16 in the directory).

@@ -144,3 +144,20 @@ def test_a_pasted_html_table_is_read_from_the_html(driver, site):
     )
     wait_for(driver, "document.querySelector('main[data-origin=\"typed\"][data-complete=\"true\"]')", "pasted HTML checked")
     assert_same_as_cli(driver, want)
+
+
+def test_a_saved_web_page_is_read_from_its_tables(driver, site):
+    """A saved .html in GBK, as many department sites still serve them, declared by its <meta>."""
+    stem = "003_9d927ef525b240df"
+    text = (SEEDS / f"{stem}.txt").read_text(encoding="utf-8")
+    html = seed_as_html(text).replace('<meta charset="utf-8">', '<meta http-equiv="Content-Type" content="text/html; charset=gbk">')
+    tmp = pathlib.Path(tempfile.mkdtemp(prefix="budgetlint-page-"))
+    page = tmp / "page.html"
+    page.write_bytes(html.encode("gb18030"))
+    want = cli_json(page)
+    assert want["tables"]
+    fresh_page(driver, site)
+    pick(driver, page)
+    wait_for(driver, "document.querySelector('main[data-origin=\"file:page.html\"][data-complete=\"true\"]')", "saved page read")
+    assert_same_as_cli(driver, want)
+    assert "网页" in driver.find_element(By.ID, "notice").text
