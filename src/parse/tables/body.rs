@@ -25,6 +25,8 @@ pub(super) struct Builder<'a, 's> {
     pub(super) started: bool,
     /// 栏次 count when printed
     pub(super) lanes: Option<usize>,
+    /// Spans of the column-number lines ("** ** 1 2 3") among the data records.
+    numbering: Vec<crate::text::Span>,
     pub(super) org_code: Option<String>,
     pub(super) org_name: Option<String>,
     /// The document's budget year.
@@ -56,6 +58,7 @@ impl<'a, 's> Builder<'a, 's> {
             notes: vec![],
             started: false,
             lanes: None,
+            numbering: vec![],
             org_code: None,
             org_name: None,
             year: meta.year,
@@ -141,6 +144,11 @@ impl<'a, 's> Builder<'a, 's> {
             self.lanes = Some(n);
             return;
         }
+        if self.column_numbers(rec) {
+            // kept for the readers below (in space-aligned text it is often the one line that
+            // places every column), dropped from the rows once they are built
+            self.numbering.push(rec.span);
+        }
         // (compared without white space: a page's layout may group the header words into cells
         // differently, corpus 26's 表6 and 45's 表5 repeat their header on the next page)
         if self.started && self.header_joined.iter().any(|h| same_words(h, joined)) {
@@ -160,6 +168,30 @@ impl<'a, 's> Builder<'a, 's> {
             // a header-like row after data (e.g. the name part of a row split by a page break)
             self.data.push(rec);
         }
+    }
+
+    /// A row numbering the columns under the header: "**  **  1  2  3 … 12" (the 栏次 row of
+    /// the statistical forms without its label; corpus 10 and 12, the hangzhou 2026 PDF's 表6)
+    /// or "1 2 3 4" alone. It is part of the header (also when it comes after a header line that
+    /// looked like data, "合计  人员经费  日常公用支出", or repeats on a later page): read as data
+    /// it gave "合计 1 ≠ 2 + 3".
+    /// Only the integers 1, 2, … k in order (k ≥ 2 after a `**` marker, k ≥ 3 without one).
+    fn column_numbers(&self, rec: &Rec<'a>) -> bool {
+        let toks = rec.flow(self.src, self.lines);
+        let mut marked = false;
+        let mut next = 1u32;
+        for t in &toks {
+            if !t.text.is_empty() && t.text.chars().all(|c| c == '*') {
+                // (before the numbers, over the name columns; or after them, over a 备注)
+                marked = true;
+            } else if t.text.parse::<u32>().ok() == Some(next) && !t.text.starts_with('0') {
+                next += 1;
+            } else {
+                return false;
+            }
+        }
+        let k = next - 1;
+        k >= 3 || (marked && k >= 2)
     }
 
     /// `has_amount`: whether a token is an amount, when the caller knows.
@@ -206,6 +238,19 @@ impl<'a, 's> Builder<'a, 's> {
             || (self.started && rec.grid)
     }
 
+    /// Drop the rows read from column-number lines (`column_numbers`).
+    fn drop_numbering(&self, table: &mut Table) {
+        if self.numbering.is_empty() {
+            return;
+        }
+        let inside = |r: &crate::model::Row| {
+            self.numbering
+                .iter()
+                .any(|s| s.start <= r.span.start && r.span.end <= s.end)
+        };
+        table.rows.retain(|r| !inside(r));
+    }
+
     pub(super) fn finish(self, diags: &mut Diags) -> Table {
         let mut table = Table {
             id: self.id,
@@ -241,6 +286,7 @@ impl<'a, 's> Builder<'a, 's> {
         } else {
             self.flow(&mut table, diags);
         }
+        self.drop_numbering(&mut table);
         if table
             .rows
             .iter()
