@@ -60,7 +60,12 @@ def sizes():
     """The files every visit loads (the examples script is loaded only when an example is asked for)."""
     rows = []
     for p in sorted(DIST.iterdir()):
-        if p.suffix in (".wasm", ".js", ".css") and p.name != "sw.js" and not p.name.startswith("examples-"):
+        if (
+            p.suffix in (".wasm", ".js", ".css")
+            and p.name != "sw.js"
+            and not p.name.startswith("examples-")
+            and not p.name.endswith(".worker.js")
+        ):
             raw = p.read_bytes()
             rows.append((p.name, len(raw), len(gzip.compress(raw, 9))))
     return rows
@@ -74,7 +79,7 @@ def main():
         print(f"  {name:40s} {raw / 1024:8.1f} KB raw {gz / 1024:8.1f} KB gzipped")
     verdict = "ok" if total <= SIZE_TARGET else "OVER TARGET"
     print(f"dist size (wasm+js+css, gzip -9): {total / 1024:.1f} KB (target <= {SIZE_TARGET // 1024} KB: {verdict})")
-    for p in sorted(DIST.glob("examples-*.js")):
+    for p in sorted(DIST.glob("examples-*.js")) + sorted(DIST.glob("*.worker.js")):
         raw = p.read_bytes()
         print(f"  loaded on demand: {p.name} {len(raw) / 1024:.1f} KB raw {len(gzip.compress(raw, 9)) / 1024:.1f} KB gzipped")
 
@@ -104,9 +109,44 @@ def main():
             f"  of which the check (parse + rules + marker index, wasm): {statistics.median(checks):.0f} ms\n"
             f"  every table and the source view painted: {statistics.median(completes):.0f} ms (min {min(completes):.0f}, max {max(completes):.0f})"
         )
+        measure_pdfs(driver, server)
     finally:
         driver.quit()
         server.shutdown()
+
+
+PICKED = """
+const main = document.getElementById('main');
+window.__t0 = performance.now();
+window.__done = null;
+const obs = new MutationObserver(() => {
+  if (main.dataset.complete === 'true' && (main.dataset.origin || '').startsWith('file:')) {
+    obs.disconnect();
+    requestAnimationFrame(() => setTimeout(() => { window.__done = performance.now() - window.__t0; }, 0));
+  }
+});
+obs.observe(main, {attributes: true, attributeFilter: ['data-complete', 'data-origin']});
+"""
+
+
+def measure_pdfs(driver, server):
+    """Pick each corpus PDF with a text layer: the time from the pick to every table rendered
+    (reader worker started and its wasm compiled, the PDF read, the text checked and rendered)."""
+    from selenium.webdriver.common.by import By
+
+    files = pathlib.Path(__file__).resolve().parents[3] / "shared" / "corpus" / "files"
+    pdfs = [p for p in sorted(files.glob("*.pdf")) if "changsha" not in p.name and "ningbo" not in p.name]
+    if not pdfs:
+        print("no corpus PDFs beside the checkout: PDF timing not measured")
+        return
+    print("pick a PDF -> every table rendered (a fresh reader worker each time):")
+    for pdf in pdfs:
+        driver.get(f"{base_url(server)}/")
+        wait_for(driver, "document.querySelector('main[data-origin=\"empty\"]')", "empty page")
+        driver.execute_script(PICKED)
+        driver.find_element(By.ID, "file").send_keys(str(pdf))
+        ms = wait_for(driver, "window.__done", f"{pdf.name} read", timeout=120)
+        print(f"  {pdf.name:48s} {pdf.stat().st_size / 1024:7.0f} KB  {ms:6.0f} ms")
 
 
 if __name__ == "__main__":
