@@ -8,6 +8,19 @@ mod span;
 pub use line_index::{utf16_offset, LineIndex};
 pub use span::Span;
 
+/// A character one em wide (two columns of monospaced text): CJK ideographs and punctuation,
+/// kana, hangul, full-width forms. Shared by the positioned text reader and the PDF layout.
+pub fn is_wide(c: char) -> bool {
+    let u = c as u32;
+    (0x1100..=0x115F).contains(&u)
+        || (0x2E80..=0xA4CF).contains(&u)
+        || (0xAC00..=0xD7A3).contains(&u)
+        || (0xF900..=0xFAFF).contains(&u)
+        || (0xFE30..=0xFE4F).contains(&u)
+        || (0xFF00..=0xFF60).contains(&u)
+        || (0xFFE0..=0xFFE6).contains(&u)
+}
+
 /// Decode input bytes: UTF-8 (with or without BOM) or UTF-16 with a BOM. Anything else is refused
 /// with a message (GBK is decoded in the web app with encoding_rs; the CLI asks for UTF-8).
 pub fn decode(bytes: &[u8]) -> Result<String, String> {

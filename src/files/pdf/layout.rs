@@ -40,17 +40,7 @@ impl Line {
     }
 }
 
-/// A character one em wide: CJK ideographs, kana, hangul, full-width forms and CJK punctuation.
-pub fn is_wide(c: char) -> bool {
-    let u = c as u32;
-    (0x1100..=0x115F).contains(&u)
-        || (0x2E80..=0xA4CF).contains(&u)
-        || (0xAC00..=0xD7A3).contains(&u)
-        || (0xF900..=0xFAFF).contains(&u)
-        || (0xFE30..=0xFE4F).contains(&u)
-        || (0xFF00..=0xFF60).contains(&u)
-        || (0xFFE0..=0xFFE6).contains(&u)
-}
+pub use crate::text::is_wide;
 
 fn display_width(s: &str) -> usize {
     s.chars().map(|c| if is_wide(c) { 2 } else { 1 }).sum()

@@ -28,15 +28,7 @@ pub struct Run {
 
 /// Display width of a character: `wide` (1 or 2) for the wide (CJK) ones.
 pub fn width(c: char, wide: u32) -> u32 {
-    let u = c as u32;
-    if (0x1100..=0x115F).contains(&u)
-        || (0x2E80..=0xA4CF).contains(&u)
-        || (0xAC00..=0xD7A3).contains(&u)
-        || (0xF900..=0xFAFF).contains(&u)
-        || (0xFE30..=0xFE4F).contains(&u)
-        || (0xFF00..=0xFF60).contains(&u)
-        || (0xFFE0..=0xFFE6).contains(&u)
-    {
+    if crate::text::is_wide(c) {
         wide
     } else {
         1
