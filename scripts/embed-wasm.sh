@@ -7,6 +7,16 @@
 set -euo pipefail
 dir="${TRUNK_STAGING_DIR:?run by trunk as a post_build hook}"
 cd "$dir"
+# gzip-format packing of a wasm for embedding: zopfli (scripts/.venv, from setup.sh web) packs
+# 4-5 % smaller than gzip -9 in the same format the browser's DecompressionStream reads; without it,
+# gzip -9 (a larger page, nothing else changes).
+py="${TRUNK_SOURCE_DIR:?run by trunk as a post_build hook}/scripts/.venv/bin/python"
+if "$py" -c 'import zopfli' 2>/dev/null; then
+  pack() { "$py" -c 'import sys, zopfli.gzip; sys.stdout.buffer.write(zopfli.gzip.compress(open(sys.argv[1], "rb").read(), numiterations=15))' "$1"; }
+else
+  echo "embed-wasm: zopfli missing (bash scripts/setup.sh web): packing with gzip -9" >&2
+  pack() { gzip -9 -n -c "$1"; }
+fi
 wasm=$(ls -- budgetlint-*_bg.wasm | head -n1)
 glue=$(ls -- budgetlint-*.js | head -n1)
 [ -f "$wasm" ] && [ -f "$glue" ] || { echo "embed-wasm: wasm or glue missing in $dir" >&2; exit 1; }
@@ -24,6 +34,13 @@ examples="examples-$(sha256sum examples.js.tmp | cut -c1-16).js"
 rm -f -- examples-*.js
 mv examples.js.tmp "$examples"
 
+# The rules' docs (检查内容 / 为什么重要 / 示例, 35 KB) likewise: in the web app a rule carries only its
+# summary line; scripts/rule_docs.py writes the docs to a script loaded when a doc is first opened.
+python3 "${TRUNK_SOURCE_DIR}/scripts/rule_docs.py" "${TRUNK_SOURCE_DIR}/src/rules" > rules.js.tmp
+ruledocs="rules-$(sha256sum rules.js.tmp | cut -c1-16).js"
+rm -f -- rules-*.js
+mv rules.js.tmp "$ruledocs"
+
 # The file readers (Trunk's worker assets reader-<which>.js + reader-<which>_bg.wasm, not hashed,
 # wasm-bindgen's no-modules glue): one classic worker script each, the glue followed by its wasm, embedded like
 # the app's. The app creates the worker from that script only when a file of its kind is dropped.
@@ -36,7 +53,7 @@ for which in pdf office; do
     cat -- "$rglue"
     printf '\n// The reader'"'"'s wasm, gzip + base64 (see boot.js for why it is embedded).\n'
     printf 'const packed = "'
-    gzip -9 -n -c "$rwasm" | base64 -w0
+    pack "$rwasm" | base64 -w0
     printf '";\n'
     cat <<'JS'
 (function () {
@@ -65,9 +82,10 @@ tmp=boot.js.tmp
   printf "// connection (Content-Security-Policy connect-src 'none'), so it cannot fetch() a .wasm file.\n"
   printf "import init from './%s';\n" "$glue"
   printf "globalThis.budgetlintExamplesUrl = './%s';\n" "$examples"
+  printf "globalThis.budgetlintRuleDocsUrl = './%s';\n" "$ruledocs"
   printf "globalThis.budgetlintReaders = { %s};\n" "$readers"
   printf 'const packed = "'
-  gzip -9 -n -c "$wasm" | base64 -w0
+  pack "$wasm" | base64 -w0
   printf '";\n'
   cat <<'JS'
 function bytes(s) {
@@ -88,10 +106,11 @@ rm -f -- "$wasm"
 sed -i "s#boot\.js#$boot#" index.html
 grep -q "$boot" index.html || { echo "embed-wasm: index.html has no boot.js script" >&2; exit 1; }
 
-# Service worker: cache every file of the site (not the worker itself) under a versioned name.
+# Service worker: cache every file of the site under a versioned name, except the worker itself and
+# the file readers (cached when first used, see www/sw.js).
 if [ -f sw.js ]; then
   list='"./"'
-  for f in $(find . -type f ! -name sw.js ! -name '*.tmp' -printf '%P\n' | LC_ALL=C sort); do
+  for f in $(find . -type f ! -name sw.js ! -name '*.tmp' ! -name '*.worker.js' -printf '%P\n' | LC_ALL=C sort); do
     list="$list, \"./$f\""
   done
   version=$(find . -type f ! -name sw.js -print0 | LC_ALL=C sort -z | xargs -0 cat | sha256sum | cut -c1-16)

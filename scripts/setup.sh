@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Install what budgetlint needs, skipping everything that is already there (safe to re-run).
 #
-#   bash scripts/setup.sh web       wasm32 target, trunk, wasm-bindgen-cli (the Cargo.lock version), wasm-opt
+#   bash scripts/setup.sh web       wasm32 target, trunk, wasm-bindgen-cli (the Cargo.lock version), wasm-opt,
+#                                   and zopfli in a Python venv (scripts/.venv) for packing the wasm
 #   bash scripts/setup.sh browser   Chromium + ChromeDriver (Debian), a CJK font for screenshots,
 #                                   and a Python venv (scripts/.venv) with selenium + pytest
 #   bash scripts/setup.sh all       both
@@ -65,22 +66,28 @@ web() {
     log "npm install -g binaryen@$BINARYEN_VERSION (wasm-opt)"
     npm install -g --no-fund --no-audit "binaryen@$BINARYEN_VERSION" >/dev/null
   fi
+  venv_install scripts/requirements-web.txt
+}
+
+# Install the pinned packages of a requirements file into scripts/.venv (skipped when they are there).
+venv_install() {
+  if ! "$VENV/bin/python" - "$1" <<'PY' 2>/dev/null; then
+import re, sys, importlib.metadata as m
+want = dict(re.findall(r"^([\w-]+)==([\w.]+)", open(sys.argv[1]).read(), re.M))
+sys.exit(0 if all(m.version(k) == v for k, v in want.items()) else 1)
+PY
+    if ! [ -x "$VENV/bin/python" ] && ! python3 -m venv "$VENV" 2>/dev/null; then
+      apt_install python3-venv
+      python3 -m venv "$VENV"
+    fi
+    log "pip install -r $1"
+    "$VENV/bin/python" -m pip install -q --disable-pip-version-check -r "$1"
+  fi
 }
 
 browser() {
   apt_install chromium chromium-driver fonts-wqy-microhei
-  if ! "$VENV/bin/python" - <<'PY' 2>/dev/null; then
-import re, sys, importlib.metadata as m
-want = dict(re.findall(r"^([\w-]+)==([\w.]+)", open("tests/browser/requirements.txt").read(), re.M))
-sys.exit(0 if all(m.version(k) == v for k, v in want.items()) else 1)
-PY
-    if ! python3 -m venv "$VENV" 2>/dev/null; then
-      apt_install python3-venv
-      python3 -m venv "$VENV"
-    fi
-    log "pip install -r tests/browser/requirements.txt"
-    "$VENV/bin/python" -m pip install -q --disable-pip-version-check -r tests/browser/requirements.txt
-  fi
+  venv_install tests/browser/requirements.txt
 }
 
 case "${1:-all}" in

@@ -1,5 +1,7 @@
-// Offline support: after the first visit every file of the site is in the cache, so the page
-// works without a network. The file list and version are filled in at build time by
+// Offline support: after the first visit the page, its wasm, the examples and the rules' docs are
+// in the cache, so the page works without a network. The file readers (reader-*.worker.js, 0.4 and
+// 1.3 MB) are not fetched ahead: each is cached the first time a file of its kind is read, and
+// works offline from then on. The file list and version are filled in at build time by
 // scripts/embed-wasm.sh. The page itself can open no connection (CSP connect-src 'none'); this
 // worker only ever asks its own origin for the site's own files.
 const VERSION = "__VERSION__";
@@ -44,6 +46,19 @@ self.addEventListener("fetch", (event) => {
     );
     return;
   }
-  // Hashed files never change: the cache first.
-  event.respondWith(caches.match(req).then((r) => r || fetch(req)));
+  // Hashed files never change: the cache first; a file fetched for the first time (a reader) is
+  // kept for the next time.
+  event.respondWith(
+    caches.match(req).then(
+      (r) =>
+        r ||
+        fetch(req).then((res) => {
+          if (res.ok) {
+            const copy = res.clone();
+            caches.open(CACHE).then((c) => c.put(req, copy));
+          }
+          return res;
+        })
+    )
+  );
 });

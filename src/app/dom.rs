@@ -3,7 +3,7 @@ use crate::report::Report;
 use crate::ui_model::i18n::Lang;
 use crate::ui_model::markers::Target;
 use crate::ui_model::state::Analysis;
-use crate::ui_model::{examples, Origin};
+use crate::ui_model::{examples, rule_docs, Origin};
 use std::cell::RefCell;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, Element, HtmlElement, Window};
@@ -243,24 +243,44 @@ pub fn with_example(stem: String, then: impl FnOnce(String) + 'static) {
         then(stem);
         return;
     }
-    let url = js_sys::Reflect::get(
-        &js_sys::global(),
-        &JsValue::from_str("budgetlintExamplesUrl"),
-    )
-    .ok()
-    .and_then(|v| v.as_string());
-    let (Some(url), Ok(script)) = (url, document().create_element("script")) else {
+    load_script("budgetlintExamplesUrl", move || {
+        take_examples();
         then(stem);
+    });
+}
+
+/// Run `then` once the rules' docs are at hand: at once when they are, otherwise after the page
+/// has loaded the docs script that `scripts/embed-wasm.sh` wrote (URL in
+/// `globalThis.budgetlintRuleDocsUrl`). A failed load runs `then` too (the docs then say they
+/// could not be loaded).
+pub fn with_rule_docs(then: impl FnOnce() + 'static) {
+    if rule_docs::loaded() || take_rule_docs() {
+        then();
+        return;
+    }
+    load_script("budgetlintRuleDocsUrl", move || {
+        take_rule_docs();
+        then();
+    });
+}
+
+/// Add the script whose URL is in `globalThis[url_key]` to the page and run `done` when it has
+/// run or failed to load (at once when there is no such URL).
+fn load_script(url_key: &str, done: impl FnOnce() + 'static) {
+    let url = js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str(url_key))
+        .ok()
+        .and_then(|v| v.as_string());
+    let (Some(url), Ok(script)) = (url, document().create_element("script")) else {
+        done();
         return;
     };
     let _ = script.set_attribute("src", &url);
-    let pending = std::rc::Rc::new(RefCell::new(Some((stem, then))));
+    let pending = std::rc::Rc::new(RefCell::new(Some(done)));
     for event in ["load", "error"] {
         let pending = pending.clone();
         gloo::events::EventListener::once(&script, event, move |_| {
-            if let Some((stem, then)) = pending.borrow_mut().take() {
-                take_examples();
-                then(stem);
+            if let Some(done) = pending.borrow_mut().take() {
+                done();
             }
         })
         .forget();
@@ -268,6 +288,26 @@ pub fn with_example(stem: String, then: impl FnOnce(String) + 'static) {
     if let Some(head) = document().head() {
         let _ = head.append_child(&script);
     }
+}
+
+/// Hand the docs of `globalThis.budgetlintRuleDocs` (once its script has run) to the app.
+fn take_rule_docs() -> bool {
+    let Ok(all) = js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("budgetlintRuleDocs"))
+    else {
+        return false;
+    };
+    if all.is_undefined() || all.is_null() {
+        return false;
+    }
+    for r in crate::rules::registry::ALL {
+        if let Some(doc) = js_sys::Reflect::get(&all, &JsValue::from_str(r.code))
+            .ok()
+            .and_then(|v| v.as_string())
+        {
+            rule_docs::provide(r.code, doc);
+        }
+    }
+    true
 }
 
 /// Hand the texts of `globalThis.budgetlintExamples` (once its script has run) to the examples.

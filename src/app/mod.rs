@@ -258,6 +258,18 @@ fn app() -> Html {
                 let d = d.clone();
                 dom::with_example(stem, move |s| d.dispatch(Action::LoadExample(s)));
             }
+            // the rules' docs are loaded before a doc is shown (they are not in the wasm)
+            Action::ToggleGroup(code) => {
+                let d = d.clone();
+                dom::with_rule_docs(move || {
+                    d.dispatch(Action::RuleDocsLoaded);
+                    d.dispatch(Action::ToggleGroup(code));
+                });
+            }
+            Action::WantRuleDocs => {
+                let d = d.clone();
+                dom::with_rule_docs(move || d.dispatch(Action::RuleDocsLoaded));
+            }
             a => d.dispatch(a),
         })
     };
@@ -303,14 +315,14 @@ fn app() -> Html {
                         </div>
                         <aside class="results__side">
                             <FindingsPanel lang={state.lang} analysis={Shared(state.analysis.clone())} input={Shared(state.input.clone())}
-                                groups={Rc::new(state.groups())} selected={state.selected} expanded={state.expanded.clone()} on_action={on_action.clone()} />
-                            <UncheckedList lang={state.lang} analysis={Shared(state.analysis.clone())} input={Shared(state.input.clone())} selected={state.selected} on_action={on_action} />
+                                groups={Rc::new(state.groups())} selected={state.selected} expanded={state.expanded.clone()} rule_docs={state.rule_docs} on_action={on_action.clone()} />
+                            <UncheckedList lang={state.lang} analysis={Shared(state.analysis.clone())} input={Shared(state.input.clone())} selected={state.selected} on_action={on_action.clone()} />
                         </aside>
                     </div>
                 } else {
                     <p class="welcome">{ tx.welcome }</p>
                 }
-                <RuleCatalog lang={state.lang} />
+                <RuleCatalog lang={state.lang} rule_docs={state.rule_docs} on_action={on_action} />
             </main>
             <div class="drop-overlay" aria-hidden="true"><p>{ tx.drop_here }</p></div>
         </div>

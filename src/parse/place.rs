@@ -261,7 +261,7 @@ pub fn resolve_by_hierarchy(rows: &mut [HRow], ncols: usize) {
             }
             for (ci, &c) in children.iter().enumerate() {
                 let mut allowed: Vec<usize> = keep.iter().map(|k| k[ci]).collect();
-                allowed.sort_unstable();
+                crate::text::sort::sort(&mut allowed);
                 allowed.dedup();
                 if allowed.len() < rows[c].placement.candidates.len() {
                     let old = std::mem::take(&mut rows[c].placement.candidates);

@@ -65,7 +65,7 @@ impl Report {
 
     /// Sort by primary span start, then code; drop exact duplicates.
     pub fn normalize(&mut self) {
-        self.findings.sort_by(|a, b| {
+        crate::text::sort::sort_by(&mut self.findings, |a, b| {
             (a.primary.span.start, a.code, a.primary.span.end, &a.message).cmp(&(
                 b.primary.span.start,
                 b.code,

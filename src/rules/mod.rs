@@ -98,11 +98,31 @@ macro_rules! declare_rule {
             name: $name,
             category: $cat,
             severity: $sev,
-            explain: concat!($($doc, "\n"),*),
+            explain: $crate::__rule_explain!($($doc)*),
             file: file!(),
             line: line!(),
             check,
         };
+    };
+}
+
+/// The text a rule keeps of its doc comment: all of it natively; in the web app (wasm32) only the
+/// first line, the summary. The full docs are 35 KB (10 KB gzipped) of the page's first load, so
+/// `scripts/embed-wasm.sh` writes them to a script the page loads when a doc is opened
+/// (`ui_model::rule_docs`).
+#[cfg(not(target_arch = "wasm32"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __rule_explain {
+    ($($doc:literal)*) => { concat!($($doc, "\n"),*) };
+}
+
+#[cfg(target_arch = "wasm32")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __rule_explain {
+    ($first:literal $($doc:literal)*) => {
+        concat!($first, "\n")
     };
 }
 

@@ -3,6 +3,7 @@
 pub mod fast;
 mod line_index;
 pub mod normalize;
+pub mod sort;
 mod span;
 
 pub use line_index::{utf16_offset, LineIndex};

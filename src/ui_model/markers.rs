@@ -264,7 +264,7 @@ fn put<K>(entry: std::collections::hash_map::Entry<'_, K, Mark>, f: &Finding, pr
 /// Cut the text at every span boundary and keep the pieces that some span covers.
 fn sweep(report: &Report, mut bounds: Vec<(u32, bool, usize, bool)>) -> Vec<Segment> {
     // Ends before starts at the same offset, so touching spans do not overlap.
-    bounds.sort_by_key(|&(off, is_end, id, _)| (off, !is_end, id));
+    crate::text::sort::sort_by_key(&mut bounds, |&(off, is_end, id, _)| (off, !is_end, id));
     let mut active: Vec<(usize, bool)> = Vec::new(); // (finding, primary), with multiplicity
     let mut out: Vec<Segment> = Vec::new();
     let mut prev: Option<u32> = None;
@@ -272,7 +272,7 @@ fn sweep(report: &Report, mut bounds: Vec<(u32, bool, usize, bool)>) -> Vec<Segm
         if let Some(p) = prev {
             if off > p && !active.is_empty() {
                 let mut here = active.clone();
-                here.sort_unstable();
+                crate::text::sort::sort(&mut here);
                 let mut mark: Option<Mark> = None;
                 for &(fid, prim) in &here {
                     let f = &report.findings[fid];

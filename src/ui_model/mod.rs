@@ -8,6 +8,7 @@
 pub mod examples;
 pub mod i18n;
 pub mod markers;
+pub mod rule_docs;
 pub mod sniff;
 pub mod state;
 

@@ -173,6 +173,8 @@ pub struct AppState {
     /// summary (the source view shows it in full): laying out a large text area costs far more
     /// than checking its text, so it is only shown when asked for.
     pub editing: bool,
+    /// The rules' full docs are at hand (in the web app they are loaded when one is first opened).
+    pub rule_docs: bool,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -220,6 +222,10 @@ pub enum Action {
         order: Vec<usize>,
     },
     ToggleGroup(String),
+    /// The rules' docs were wanted (the app loads them, then sends [`Action::RuleDocsLoaded`]).
+    WantRuleDocs,
+    /// The rules' docs script has run (or failed to load: the docs then say so).
+    RuleDocsLoaded,
     ToggleSeverity(Severity),
     SetLang(Lang),
     DismissNotice,
@@ -249,7 +255,9 @@ impl AppState {
                 }),
             }
         }
-        groups.sort_by(|a, b| (a.severity, a.code).cmp(&(b.severity, b.code)));
+        crate::text::sort::sort_by(&mut groups, |a, b| {
+            (a.severity, a.code).cmp(&(b.severity, b.code))
+        });
         groups
     }
 
@@ -394,6 +402,11 @@ pub fn reduce(state: &AppState, action: Action) -> AppState {
                 ..state.clone()
             }
         }
+        Action::WantRuleDocs => state.clone(),
+        Action::RuleDocsLoaded => AppState {
+            rule_docs: true,
+            ..state.clone()
+        },
         Action::ToggleSeverity(s) => {
             let filter = state.filter.toggle(s);
             let mut next = AppState {

@@ -64,6 +64,7 @@ def sizes():
             p.suffix in (".wasm", ".js", ".css")
             and p.name != "sw.js"
             and not p.name.startswith("examples-")
+            and not p.name.startswith("rules-")
             and not p.name.endswith(".worker.js")
         ):
             raw = p.read_bytes()
@@ -79,7 +80,7 @@ def main():
         print(f"  {name:40s} {raw / 1024:8.1f} KB raw {gz / 1024:8.1f} KB gzipped")
     verdict = "ok" if total <= SIZE_TARGET else "OVER TARGET"
     print(f"dist size (wasm+js+css, gzip -9): {total / 1024:.1f} KB (target <= {SIZE_TARGET // 1024} KB: {verdict})")
-    for p in sorted(DIST.glob("examples-*.js")) + sorted(DIST.glob("*.worker.js")):
+    for p in sorted(DIST.glob("examples-*.js")) + sorted(DIST.glob("rules-*.js")) + sorted(DIST.glob("*.worker.js")):
         raw = p.read_bytes()
         print(f"  loaded on demand: {p.name} {len(raw) / 1024:.1f} KB raw {len(gzip.compress(raw, 9)) / 1024:.1f} KB gzipped")
 

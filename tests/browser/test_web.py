@@ -331,6 +331,8 @@ def test_every_rule_is_listed_with_its_doc(driver, site):
     load_example(driver, site, seed_stems()[2])
     shown = [e.get_attribute("data-code") for e in driver.find_elements(By.CSS_SELECTOR, "#catalog .catalog__rule")]
     assert shown == codes
+    # (the docs' script is not part of the first load, see test_first_load_is_the_page_alone: it
+    # comes when a doc is first opened)
     driver.find_element(By.CSS_SELECTOR, "#catalog > details > summary").click()
     rule = driver.find_element(By.CSS_SELECTOR, f"#catalog .catalog__rule[data-code='{codes[-1]}'] summary")
     driver.execute_script("arguments[0].scrollIntoView()", rule)
@@ -369,6 +371,26 @@ def test_usable_at_375px(driver, site):
         screenshot(driver, f"375px-{stem}", max_height=1600)
     finally:
         driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+def test_first_load_is_the_page_alone(site):
+    """A first visit loads the page, its wasm (in boot-*.js), glue and stylesheet, and nothing
+    that is only needed later: no example texts, no rule docs, no file reader. Those files are
+    what scripts/measure.sh counts as the first load (<= 300 KB gzipped; its figures are in the
+    README)."""
+    d = make_driver()
+    try:
+        d.get(f"{base_url(site)}/")
+        wait_for(d, "document.querySelector('main[data-origin=\"empty\"][data-warm=\"true\"]')", "app started")
+        loaded = d.execute_script(
+            "return performance.getEntriesByType('resource').map(e => new URL(e.name).pathname)"
+        )
+    finally:
+        d.quit()
+    names = sorted(pathlib.PurePosixPath(p).name for p in loaded)
+    assert any(n.startswith("boot-") for n in names), names
+    later = [n for n in names if n.startswith(("examples-", "rules-", "reader-")) or n.endswith(".wasm")]
+    assert not later, f"loaded on the first visit: {later}"
 
 
 def test_only_own_static_files_were_requested_and_csp_holds(driver, site):
@@ -424,6 +446,8 @@ def test_works_offline_after_the_first_visit():
             """
         )
         assert "/index.html" in cached or "/" in cached, cached
+        # the file readers are not fetched ahead (each is cached when first used)
+        assert not [c for c in cached if "reader-" in c], cached
         server.shutdown()
         server.server_close()
         d.get(f"{base}/#example={stems[2]}")

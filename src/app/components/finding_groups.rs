@@ -4,9 +4,10 @@ use super::super::Shared;
 use super::sev;
 use crate::model::Document;
 use crate::report::Location;
-use crate::rules::registry;
+use crate::rules::{registry, RuleMeta};
 use crate::ui_model::i18n::Lang;
 use crate::ui_model::markers::Target;
+use crate::ui_model::rule_docs;
 use crate::ui_model::state::{Analysis, Group};
 use crate::ui_model::{Action, ROW};
 use std::collections::BTreeSet;
@@ -21,6 +22,8 @@ pub struct FindingsPanelProps {
     pub groups: Rc<Vec<Group>>,
     pub selected: Option<usize>,
     pub expanded: BTreeSet<String>,
+    /// The rules' docs have been loaded (or failed to load).
+    pub rule_docs: bool,
     pub on_action: Callback<Action>,
 }
 
@@ -81,6 +84,17 @@ fn amounts(lang: Lang, expected: rust_decimal::Decimal, actual: rust_decimal::De
             amt(actual),
             amt(actual - expected)
         ),
+    }
+}
+
+/// A rule's documentation, or what stands for it while the docs are loaded (`loaded`: the app
+/// has tried to load them).
+pub fn rule_doc_of(rule: &RuleMeta, loaded: bool, lang: Lang) -> Html {
+    let tx = lang.texts();
+    match rule_docs::doc(rule) {
+        Some(doc) => rule_doc(&doc),
+        None if loaded => html! { <p class="rule-doc__missing">{ tx.rule_doc_missing }</p> },
+        None => html! { <p class="rule-doc__loading">{ tx.rule_doc_loading }</p> },
     }
 }
 
@@ -193,7 +207,7 @@ pub fn findings_panel(p: &FindingsPanelProps) -> Html {
                 </header>
                 if open {
                     if let Some(rule) = rule {
-                        <div class="rule-doc">{ rule_doc(&rule.doc()) }</div>
+                        <div class="rule-doc">{ rule_doc_of(rule, p.rule_docs, p.lang) }</div>
                     }
                 }
                 <ol class="group__list">{ for items }</ol>

@@ -175,7 +175,7 @@ pub fn table_view(p: &TableViewProps) -> Html {
     let src: &str = &p.input;
 
     let mut sides: Vec<u8> = t.columns.iter().map(|c| c.group).collect();
-    sides.sort_unstable();
+    crate::text::sort::sort(&mut sides);
     sides.dedup();
     if sides.is_empty() {
         sides.push(0);

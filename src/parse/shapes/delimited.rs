@@ -376,7 +376,7 @@ fn tabular(t: &str, fields: &[(usize, usize)]) -> bool {
             f.chars().take(11).count()
         });
     }
-    lens.sort_unstable();
+    crate::text::sort::sort(&mut lens);
     lens.get(lens.len() / 2).is_some_and(|&m| m <= 10)
 }
 

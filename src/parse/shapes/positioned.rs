@@ -269,7 +269,7 @@ fn squeeze(t: &str) -> String {
 /// Group sorted positions into clusters: a new cluster where the next position is more than
 /// `tol` columns away.
 fn clusters(mut xs: Vec<u32>, tol: u32) -> Vec<(u32, u32)> {
-    xs.sort_unstable();
+    crate::text::sort::sort(&mut xs);
     let mut out: Vec<(u32, u32)> = Vec::new();
     for x in xs {
         match out.last_mut() {
@@ -534,7 +534,7 @@ fn columns(data: &[&(usize, Vec<Run>)]) -> Vec<Col> {
             }
         }
     }
-    cols.sort_by_key(|c| (c.x0, c.x1));
+    crate::text::sort::sort_by_key(&mut cols, |c| (c.x0, c.x1));
     let mut k = 0;
     while k + 1 < cols.len() {
         let (a, b) = (cols[k], cols[k + 1]);

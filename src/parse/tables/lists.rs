@@ -66,7 +66,7 @@ impl<'a, 's> Builder<'a, 's> {
         if counts.is_empty() {
             return false;
         }
-        counts.sort_unstable();
+        crate::text::sort::sort(&mut counts);
         let usual = counts[counts.len() / 2];
         let extra = lines
             .iter()

@@ -124,7 +124,7 @@ fn printed_values<'r>(
         .iter()
         .filter_map(|&c| r.cell(c).map(|x| (c, x)))
         .collect();
-    cells.sort_by_key(|(_, x)| x.span.start);
+    crate::text::sort::sort_by_key(&mut cells, |(_, x)| x.span.start);
     cells
 }
 
