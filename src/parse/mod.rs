@@ -442,6 +442,16 @@ pub fn dept_line(t: &str) -> Option<(Option<String>, String)> {
     if !(3..=9).contains(&ndigits) {
         return None;
     }
+    // a 款 or 项 code of the 支出功能分类 (5 or 7 digits under a 类 201–234) names a row of a
+    // table, not a department, even when the row's name is an organisation ("2070205 博物馆",
+    // "2040101 武装警察部队": corpus PDFs chongqing_propaganda, quanzhou_public_security)
+    if matches!(ndigits, 5 | 7)
+        && t[..3]
+            .parse::<u16>()
+            .is_ok_and(|k| (201..=234).contains(&k))
+    {
+        return None;
+    }
     let first = trim(find(t, "预算年度").map_or(t, |i| &t[..i]));
     let name = trim(&first[ndigits..]);
     let name = name.split(|c: char| c.is_whitespace()).next().unwrap_or("");
@@ -519,5 +529,11 @@ mod tests {
             Some((Some("450".into()), "平乡县医疗保障局".into()))
         );
         assert_eq!(dept_line("2080505 机关事业单位基本养老保险缴费支出"), None);
+        assert_eq!(dept_line("2070205 博物馆 12,580.86 12,580.86"), None);
+        assert_eq!(dept_line("20401 武装警察部队"), None);
+        assert_eq!(
+            dept_line("105001 长春市信访局"),
+            Some((Some("105001".into()), "长春市信访局".into()))
+        );
     }
 }

@@ -163,6 +163,11 @@ pub(super) fn tabular(rec: &Rec, lines: &[Line], src: &str) -> bool {
             && !contains(&rec.joined(), "....");
     }
     let text = rec.single().unwrap_or("");
+    // "- 17 -" is a page number, not three cells (a list of the tables split by a page break:
+    // corpus PDFs hangzhou_public_security, quanzhou_public_security)
+    if crate::parse::is_page_number(text) {
+        return false;
+    }
     if contains(text, "栏次") || unit_in(text).is_some() || contains(text, "预算年度") {
         return true;
     }

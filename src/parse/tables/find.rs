@@ -223,8 +223,11 @@ pub fn find_tables(
         let mut stop = end;
         for (j, r) in recs.iter().enumerate().take(end).skip(t.next) {
             let text = r.single().unwrap_or("");
-            // page furniture between the pages of one table is not part of it
-            if b.started && !r.grid && (is_page_number(text) || running.contains(trim(text))) {
+            // page furniture between the pages of one table is not part of it, and a page number
+            // ("- 1 -", the GB/T 9704 page-number form) is never a row, even right under a
+            // caption (a 目录 entry at the foot of a page: corpus PDFs beijing_culture_tourism,
+            // beijing_statistics narrative, hangzhou_public_security)
+            if !r.grid && (is_page_number(text) || (b.started && running.contains(trim(text)))) {
                 continue;
             }
             // a line of text after the rows of a tab-separated table ends it

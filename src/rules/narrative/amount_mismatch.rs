@@ -45,6 +45,16 @@ struct Entry {
     value: Approx,
     unit: Unit,
     loc: Location,
+    /// The funds the table is limited to, by its title ("一般公共预算拨款支出预算表"): None for a
+    /// table of all funds.
+    scope: Option<&'static str>,
+}
+
+/// The funds a table's title limits it to.
+fn scope_of(title: &str) -> Option<&'static str> {
+    ["一般公共预算", "政府性基金", "国有资本经营", "财政拨款"]
+        .into_iter()
+        .find(|w| title.contains(w))
 }
 
 fn push(out: &mut Vec<Entry>, t: &Table, key: String, r: usize, c: usize) {
@@ -57,6 +67,7 @@ fn push(out: &mut Vec<Entry>, t: &Table, key: String, r: usize, c: usize) {
             value: v,
             unit: t.unit,
             loc: cell_loc(t, r, c),
+            scope: scope_of(&t.title),
         });
     }
 }
@@ -260,9 +271,16 @@ pub(crate) fn check(ctx: &Ctx, out: &mut Sink) {
             let Some(label) = label_before(before) else {
                 continue;
             };
+            // a generic part (基本支出, 项目支出 …) is compared with a table of some funds only
+            // (一般公共预算拨款支出表) when the paragraph names those funds: "支出预算81206.56万元，
+            // 其中项目支出29514.82万元" is all funds, not the 一般公共预算 table's 项目支出
+            // (corpus PDFs quanzhou_public_security, chongqing_propaganda)
+            let generic = GENERIC.contains(&label.as_str());
+            let scope_text = stated_scope_text(before);
             let cands: Vec<&Entry> = dict
                 .iter()
                 .filter(|e| matches_key(&label, &e.key))
+                .filter(|e| !generic || e.scope.is_none_or(|w| scope_text.contains(w)))
                 .collect();
             if cands.is_empty() {
                 continue;
@@ -324,6 +342,20 @@ pub(crate) fn check(ctx: &Ctx, out: &mut Sink) {
             // the closest table amount is the one the sentence meant
             f.related(e.loc, "表中数");
         }
+    }
+}
+
+/// The text that states what an amount at the end of `before` is part of: its sentence, and
+/// the sentence before when it begins "其中" (a breakdown of the previous sentence's total).
+fn stated_scope_text(before: &str) -> &str {
+    let mut ends = before
+        .rmatch_indices('。')
+        .map(|(i, _)| i + '。'.len_utf8());
+    let last = ends.next().unwrap_or(0);
+    if before[last..].trim_start().starts_with("其中") {
+        &before[ends.next().unwrap_or(0)..]
+    } else {
+        &before[last..]
     }
 }
 
