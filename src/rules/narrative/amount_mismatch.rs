@@ -13,6 +13,8 @@ declare_rule! {
     /// 与同一部门（单位）表格中同名项目的金额比较：收支总表和财政拨款收支总表的各行、按科目编码排列的表的各科目合计、
     /// 支出表合计行的基本支出和项目支出、基本支出表合计行的人员经费和公用经费。名称相同的项目有多处时，与任一处相符即可。
     /// 元与万元按各自印刷精度比较（668868.00元是66.8868万元，写成66.88万元不符，写成66.89万元相符）。
+    /// 只限某类资金的表（如“一般公共预算拨款支出预算表”）中的基本支出、项目支出、人员经费、公用经费，只有当句子写明这类资金，
+    /// 或句子所分解的总数就是该表的合计时才拿来比较：“支出预算81206.56万元，其中：项目支出29514.82万元”说的是全部资金。
     /// 说增减、比较、占比或其他年度的句子不在此核对。部门整体绩效目标表中的人员经费、公用经费和金额合计也按同样方法核对。
     /// ## 为什么重要
     /// 读者多半只读文字说明；文字与表格不一致，说明至少有一处抄错。
@@ -277,10 +279,39 @@ pub(crate) fn check(ctx: &Ctx, out: &mut Sink) {
             // (corpus PDFs quanzhou_public_security, chongqing_propaganda)
             let generic = GENERIC.contains(&label.as_str());
             let scope_text = stated_scope_text(before);
+            // the first amount of the sentence: the whole its parts break down ("基本支出441.99万元，
+            // 其中：…"; for a sentence "其中：…", the previous sentence's)
+            let scope_from = m.span.start as usize - scope_text.len();
+            let stated: Vec<Approx> = p
+                .mentions
+                .iter()
+                .filter(|x| (scope_from..=m.span.start as usize).contains(&(x.span.start as usize)))
+                .filter_map(|x| match x.kind {
+                    MentionKind::Amount(u) => {
+                        Some(Approx::printed(x.value, x.scale).convert(u, unit))
+                    }
+                    _ => None,
+                })
+                .take(1)
+                .collect();
+            let in_scope = |e: &Entry| match e.scope {
+                None => true,
+                // the sentence names the funds, or states a total of that very table
+                Some(w) => {
+                    scope_text.contains(w)
+                        || e.loc.cell.is_some_and(|c| {
+                            table_totals(doc, c.table).iter().any(|tv| {
+                                stated
+                                    .iter()
+                                    .any(|sv| tv.convert(tv_unit(doc, c.table), unit).meets(*sv))
+                            })
+                        })
+                }
+            };
             let cands: Vec<&Entry> = dict
                 .iter()
                 .filter(|e| matches_key(&label, &e.key))
-                .filter(|e| !generic || e.scope.is_none_or(|w| scope_text.contains(w)))
+                .filter(|e| !generic || in_scope(e))
                 .collect();
             if cands.is_empty() {
                 continue;
@@ -343,6 +374,25 @@ pub(crate) fn check(ctx: &Ctx, out: &mut Sink) {
             f.related(e.loc, "表中数");
         }
     }
+}
+
+/// The amounts of a table's 合计 row (every column).
+fn table_totals(doc: &Document, table: usize) -> Vec<Approx> {
+    let Some(t) = doc.tables.iter().find(|t| t.id == table) else {
+        return Vec::new();
+    };
+    t.rows
+        .iter()
+        .filter(|r| r.role == RowRole::Total)
+        .flat_map(|r| (0..t.columns.len()).filter_map(move |c| val(r, c)))
+        .collect()
+}
+
+fn tv_unit(doc: &Document, table: usize) -> Unit {
+    doc.tables
+        .iter()
+        .find(|t| t.id == table)
+        .map_or(Unit::Wan, |t| t.unit)
 }
 
 /// The text that states what an amount at the end of `before` is part of: its sentence, and
