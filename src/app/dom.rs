@@ -290,42 +290,39 @@ fn load_script(url_key: &str, done: impl FnOnce() + 'static) {
     }
 }
 
+/// The string entries `keys` of the object `globalThis[name]`, once the script that sets it has
+/// run (None before).
+fn global_strings<'k>(
+    name: &str,
+    keys: impl Iterator<Item = &'k str>,
+) -> Option<Vec<(&'k str, String)>> {
+    let all = js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str(name)).ok()?;
+    if all.is_undefined() || all.is_null() {
+        return None;
+    }
+    Some(
+        keys.filter_map(|k| {
+            js_sys::Reflect::get(&all, &JsValue::from_str(k))
+                .ok()
+                .and_then(|v| v.as_string())
+                .map(|v| (k, v))
+        })
+        .collect(),
+    )
+}
+
 /// Hand the docs of `globalThis.budgetlintRuleDocs` (once its script has run) to the app.
 fn take_rule_docs() -> bool {
-    let Ok(all) = js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("budgetlintRuleDocs"))
-    else {
-        return false;
-    };
-    if all.is_undefined() || all.is_null() {
-        return false;
-    }
-    for r in crate::rules::registry::ALL {
-        if let Some(doc) = js_sys::Reflect::get(&all, &JsValue::from_str(r.code))
-            .ok()
-            .and_then(|v| v.as_string())
-        {
-            rule_docs::provide(r.code, doc);
-        }
-    }
-    true
+    let codes = crate::rules::registry::ALL.iter().map(|r| r.code);
+    global_strings("budgetlintRuleDocs", codes)
+        .map(|docs| docs.into_iter().for_each(|(c, d)| rule_docs::provide(c, d)))
+        .is_some()
 }
 
 /// Hand the texts of `globalThis.budgetlintExamples` (once its script has run) to the examples.
 fn take_examples() -> bool {
-    let Ok(all) = js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("budgetlintExamples"))
-    else {
-        return false;
-    };
-    if all.is_undefined() || all.is_null() {
-        return false;
-    }
-    for e in examples::EXAMPLES {
-        if let Some(text) = js_sys::Reflect::get(&all, &JsValue::from_str(e.stem))
-            .ok()
-            .and_then(|v| v.as_string())
-        {
-            examples::provide(e.stem, text);
-        }
-    }
-    true
+    let stems = examples::EXAMPLES.iter().map(|e| e.stem);
+    global_strings("budgetlintExamples", stems)
+        .map(|texts| texts.into_iter().for_each(|(s, t)| examples::provide(s, t)))
+        .is_some()
 }
